@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Conformance runner: Wine's own upstream tests for our DLLs, judged as Windows.
+
+Builds each upstream suite from the Wine source package in build/deps with
+mingw-w64, runs it with WINETEST_PLATFORM=windows in two private prefixes
+under build/ -- one with our DLLs installed (tools/install.sh), one with Wine's
+builtin DLLs -- and proves from the loader trace (WINEDEBUG=+loaddll) which
+DLLs served each run.  Prints a table and writes build/conformance.txt and
+build/conformance.json.
+
+Exit status is non-zero when, in the "ours" run, our DLLs were not the ones
+loaded or a suite crashed or hung.  Failure counts are reported, not gated.
+
+usage: run.py [--reuse] [--only ours|builtin] [suite ...]
+"""
+import argparse, concurrent.futures, hashlib, json, os, re, shutil, subprocess, sys, time
+
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+HOST = os.environ.get('HOST', 'x86_64-w64-mingw32')
+DLL_DIR = os.path.join(TOP, 'build', HOST)
+WORK = os.path.join(TOP, 'build', 'conformance')
+TIMEOUT = int(os.environ.get('CONFORMANCE_TIMEOUT', '900'))
+
+# suite name -> (source file in Wine's tree, DLLs of ours it must load)
+SUITES = {
+    'rsaenh':       ('dlls/rsaenh/tests/rsaenh.c',          ('advapi32', 'cryptsp', 'rsaenh')),
+    'crypt':        ('dlls/advapi32/tests/crypt.c',         ('advapi32', 'cryptsp', 'rsaenh')),
+    'crypt_lmhash': ('dlls/advapi32/tests/crypt_lmhash.c',  ('advapi32', 'cryptsp')),
+    'crypt_md4':    ('dlls/advapi32/tests/crypt_md4.c',     ('advapi32', 'cryptsp')),
+    'crypt_md5':    ('dlls/advapi32/tests/crypt_md5.c',     ('advapi32', 'cryptsp')),
+    'crypt_sha':    ('dlls/advapi32/tests/crypt_sha.c',     ('advapi32', 'cryptsp')),
+    'dssenh':       ('dlls/dssenh/tests/dssenh.c',          ('advapi32', 'cryptsp')),
+}
+OURS = ('advapi32', 'cryptsp', 'rsaenh')
+
+SUMMARY = re.compile(r'(\d+) tests executed \((\d+) marked as todo, (\d+) as flaky, (\d+) failures?\), (\d+) skipped')
+LOADED = re.compile(r'Loaded L"(.*?)" at [0-9A-Fa-f]+: (native|builtin)')
+
+
+def wine_source():
+    deps = os.path.join(TOP, 'build', 'deps')
+    for d in sorted(os.listdir(deps)):
+        if re.match(r'wine-\d', d) and os.path.isdir(os.path.join(deps, d)):
+            return os.path.join(deps, d)
+    sys.exit('no Wine source in build/deps: run tools/setup.sh')
+
+
+def winetest_headers(wine_src):
+    """wine/test.h and wine/debug.h alone: the rest of Wine's include/ would
+    shadow mingw's Windows headers."""
+    inc = os.path.join(TOP, 'build', 'winetest', 'include', 'wine')
+    os.makedirs(inc, exist_ok=True)
+    for h in ('test.h', 'debug.h'):
+        if not os.path.exists(os.path.join(inc, h)):
+            shutil.copy(os.path.join(wine_src, 'include', 'wine', h), inc)
+
+
+def build_suite(name, wine_src):
+    src = os.path.join(wine_src, SUITES[name][0])
+    exe = os.path.join(WORK, 'bin', name + '.exe')
+    if os.path.exists(exe) and os.path.getmtime(exe) >= os.path.getmtime(src):
+        return exe
+    os.makedirs(os.path.dirname(exe), exist_ok=True)
+    cmd = [HOST + '-gcc', '-O1', '-g', '-DSTANDALONE', '-D_WIN32_WINNT=0x0601', '-DWINVER=0x0601',
+           '-I' + os.path.join(TOP, 'build', 'winetest', 'include'),
+           '-I' + os.path.join(TOP, 'tests', 'winetest'), '-include', 'winetest_compat.h',
+           '-w', '-o', exe, src, os.path.join(TOP, 'tests', 'conformance', 'import_advapi32.c'),
+           '-ladvapi32', '-luser32']
+    subprocess.run(cmd, check=True)
+    return exe
+
+
+def make_prefix(config, reuse):
+    prefix = os.path.join(TOP, 'build', 'prefix-' + config)
+    env = dict(os.environ, WINEPREFIX=prefix, WINEDEBUG='-all')
+    if reuse and os.path.exists(os.path.join(prefix, 'system.reg')):
+        if config == 'ours':
+            subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR],
+                           env=env, check=True, stdout=subprocess.DEVNULL)
+        return prefix
+    subprocess.run(['wineserver', '-k'], env=env, stderr=subprocess.DEVNULL)
+    shutil.rmtree(prefix, ignore_errors=True)
+    subprocess.run(['wine', 'wineboot', '-i'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(['wineserver', '-w'], env=env)
+    if config == 'ours':
+        subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+    return prefix
+
+
+def sha256(path):
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def prove(config, prefix, loads, required):
+    """Checks the loader trace.  Returns (ok, text)."""
+    seen = {}
+    for path, kind in loads:
+        base = path.replace('\\\\', '\\').split('\\')[-1].lower()
+        stem = base[:-4] if base.endswith('.dll') else base
+        if stem in OURS:
+            seen.setdefault(stem, set()).add((path.replace('\\\\', '\\'), kind))
+    problems, notes = [], []
+    for stem in OURS:
+        for path, kind in sorted(seen.get(stem, ())):
+            if config == 'builtin':
+                if kind != 'builtin':
+                    problems.append('%s loaded %s' % (stem, kind))
+                continue
+            if kind != 'native':
+                problems.append('%s loaded builtin' % stem)
+                continue
+            unix = os.path.join(prefix, 'drive_c', *path.split('\\')[1:])
+            ours = os.path.join(DLL_DIR, stem + '.dll')
+            if not os.path.exists(unix) or sha256(unix) != sha256(ours):
+                problems.append('%s native but not our build (%s)' % (stem, path))
+    if config == 'ours':
+        for stem in required:
+            if stem not in seen:
+                problems.append('%s never loaded' % stem)
+    loaded = ','.join(s for s in OURS if s in seen)
+    if problems:
+        return False, '; '.join(problems)
+    return True, '%s %s' % (loaded or '-', 'native (our build)' if config == 'ours' else 'builtin')
+
+
+def run_suite(name, config, prefix, exe):
+    env = dict(os.environ, WINEPREFIX=prefix, WINETEST_PLATFORM='windows', WINETEST_COLOR='0',
+               WINEDEBUG='-all,+loaddll')
+    start = time.time()
+    log = os.path.join(WORK, '%s-%s.log' % (name, config))
+    try:
+        p = subprocess.run(['wine', exe], env=env, capture_output=True, timeout=TIMEOUT,
+                           cwd=os.path.dirname(exe))
+        out, err, hung = p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace'), False
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b'').decode(errors='replace')
+        err = (e.stderr or b'').decode(errors='replace')
+        hung = True
+        subprocess.run(['wineserver', '-k'], env=env)
+    with open(log, 'w') as f:
+        f.write(out)
+        f.write('\n--- stderr (loader trace) ---\n')
+        f.write(err)
+    tests = fails = skips = todo = 0
+    summaries = 0
+    for m in SUMMARY.finditer(out):
+        summaries += 1
+        tests += int(m.group(1)); todo += int(m.group(2)); fails += int(m.group(4)); skips += int(m.group(5))
+    crashed = summaries == 0 or 'unhandled exception' in out
+    proven, proof = prove(config, prefix, LOADED.findall(err), SUITES[name][1])
+    status = 'hung' if hung else 'crashed' if crashed else 'ok'
+    return dict(suite=name, config=config, tests=tests, failures=fails, skipped=skips, todo=todo,
+                status=status, proven=proven, proof=proof, seconds=round(time.time() - start, 1), log=log)
+
+
+def table(results, suites):
+    by = {(r['suite'], r['config']): r for r in results}
+    lines = ['%-13s | %-28s | %-28s | %s' % ('suite', 'ours: tests failed skipped', 'builtin: tests failed skipped',
+                                             'DLLs that served the ours run (loader trace)'),
+             '-' * 13 + '-+-' + '-' * 28 + '-+-' + '-' * 28 + '-+-' + '-' * 44]
+
+    def cell(r):
+        if not r:
+            return '%28s' % 'not run'
+        s = '%6d %6d %7d' % (r['tests'], r['failures'], r['skipped'])
+        if r['status'] != 'ok':
+            s += ' ' + r['status'].upper()
+        return '%-28s' % ('      ' + s)
+    tot = {c: [0, 0, 0] for c in ('ours', 'builtin')}
+    for s in suites:
+        o, b = by.get((s, 'ours')), by.get((s, 'builtin'))
+        for c, r in (('ours', o), ('builtin', b)):
+            if r:
+                tot[c][0] += r['tests']; tot[c][1] += r['failures']; tot[c][2] += r['skipped']
+        proof = (o['proof'] if o['proven'] else 'NOT PROVEN: ' + o['proof']) if o else '-'
+        lines.append('%-13s | %s | %s | %s' % (s, cell(o), cell(b), proof))
+    lines.append(lines[1])
+    lines.append('%-13s | %-28s | %-28s |' % ('total', '      %6d %6d %7d' % tuple(tot['ours']),
+                                             '      %6d %6d %7d' % tuple(tot['builtin'])))
+    lines.append('judged with WINETEST_PLATFORM=windows; each run in its own prefix under build/')
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--reuse', action='store_true', help='reuse existing prefixes (reinstalls our DLLs)')
+    ap.add_argument('--only', choices=('ours', 'builtin'))
+    ap.add_argument('suites', nargs='*')
+    args = ap.parse_args()
+    suites = args.suites or list(SUITES)
+    for s in suites:
+        if s not in SUITES:
+            sys.exit('unknown suite %s (have: %s)' % (s, ' '.join(SUITES)))
+    configs = [args.only] if args.only else ['ours', 'builtin']
+    os.makedirs(WORK, exist_ok=True)
+    src = wine_source()
+    winetest_headers(src)
+    exes = {s: build_suite(s, src) for s in suites}
+
+    # The two configurations live in separate prefixes (separate wineservers),
+    # so they run side by side; the suites of one configuration run in turn.
+    def run_config(config):
+        prefix = make_prefix(config, args.reuse)
+        out = [run_suite(s, config, prefix, exes[s]) for s in suites]
+        subprocess.run(['wineserver', '-w'], env=dict(os.environ, WINEPREFIX=prefix))
+        return out
+    with concurrent.futures.ThreadPoolExecutor(len(configs)) as pool:
+        results = [r for rs in pool.map(run_config, configs) for r in rs]
+
+    text = table(results, suites)
+    sys.stdout.write(text)
+    bad = [r for r in results if r['config'] == 'ours' and (not r['proven'] or r['status'] != 'ok')]
+    for r in results:
+        if r['status'] != 'ok':
+            print('%s (%s): %s -- see %s' % (r['suite'], r['config'], r['status'], r['log']))
+    if not args.suites and not args.only:
+        with open(os.path.join(TOP, 'build', 'conformance.txt'), 'w') as f:
+            f.write(text)
+        with open(os.path.join(TOP, 'build', 'conformance.json'), 'w') as f:
+            json.dump(results, f, indent=1)
+    checks = len([r for r in results if r['config'] == 'ours'])
+    print('conformance: %d passed, %d failed' % (checks - len(bad), len(bad)))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# run-all.sh - every test of the project, in order, ending with one line
+# "N passed, N failed" (the sum over all parts).  Run through `make check`,
+# which builds everything first.
+#   1. native unit tests of the CSP core, under ASan and UBSan;
+#   2. the conformance runner (Wine's upstream suites, ours vs builtin);
+#   3. our own winetest-style Windows tests, in the conformance runner's
+#      "ours" prefix, with the loader trace checked.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+host=${HOST:-x86_64-w64-mingw32}
+cd "$top"
+passed=0 failed=0
+
+count() { # adds "N passed, N failed" from the last such line of $1
+	local line
+	line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1)
+	if [ -z "$line" ]; then
+		echo "  no result line: counted as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
+	failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+}
+
+log=build/test-logs
+rm -rf "$log" && mkdir -p "$log"
+
+echo "== 1. native unit tests (ASan + UBSan) =="
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for t in build/native/unit/*/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	"$t" >"$log/$name.txt" 2>&1
+	rc=$?
+	tail -n1 "$log/$name.txt"
+	count "$log/$name.txt"
+	if [ $rc -ne 0 ] && ! grep -Eq '[0-9]+ passed, [1-9][0-9]* failed' "$log/$name.txt"; then
+		echo "  $name exited with $rc (sanitizer report?): see $log/$name.txt"
+		failed=$((failed + 1))
+	fi
+done
+
+echo "== 2. conformance: Wine's upstream suites, WINETEST_PLATFORM=windows =="
+python3 tests/conformance/run.py | tee "$log/conformance.txt"
+count "$log/conformance.txt"
+
+echo "== 3. our Windows tests (winetest style), our DLLs installed =="
+export WINEPREFIX=$top/build/prefix-ours
+for t in build/$host/tests/*.exe; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .exe)
+	WINETEST_PLATFORM=windows WINEDEBUG=-all,+loaddll timeout 300 wine "$t" >"$log/$name.txt" 2>"$log/$name.loaddll"
+	rc=$?
+	sum=$(grep -Eo '[0-9]+ tests executed \([0-9]+ marked as todo, [0-9]+ as flaky, [0-9]+ failures?\), [0-9]+ skipped' "$log/$name.txt" |
+		awk '{t+=$1; f+=$9; s+=$11} END {if (NR) print t, f, s}')
+	if [ -z "$sum" ] || grep -q 'unhandled exception' "$log/$name.txt"; then
+		echo "  $name: crashed or hung (exit $rc): see $log/$name.txt"
+		failed=$((failed + 1))
+		continue
+	fi
+	read -r t f s <<<"$sum"
+	# Our tests exist to exercise our DLLs: the loader must have loaded ours.
+	if grep -E '\\(advapi32|cryptsp|rsaenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
+		echo "  $name: a builtin CryptoAPI DLL was loaded instead of ours: see $log/$name.loaddll"
+		failed=$((failed + 1))
+		continue
+	fi
+	echo "  $name: $t tests, $f failed, $s skipped"
+	[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
+	passed=$((passed + t - f))
+	failed=$((failed + f))
+done
+wineserver -k 2>/dev/null
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Installs everything the build needs, from nothing, and does nothing twice:
+# Debian packages, a deb-src entry, the nettle/GMP/Wine source packages in
+# build/deps/, and static x86_64-w64-mingw32 builds of GMP and nettle in
+# build/sysroot/.  Safe to run again: each step checks a stamp or a file first.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build
+deps=$build/deps
+host=${HOST:-x86_64-w64-mingw32}
+sysroot=$build/sysroot/$host
+jobs=$(nproc 2>/dev/null || echo 2)
+
+say() { printf '[setup] %s\n' "$*"; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# 1. Debian packages.
+packages="make gcc m4 dpkg-dev xz-utils ca-certificates
+	gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
+	gcc-mingw-w64-i686 binutils-mingw-w64-i686
+	wine wine64 nettle-dev libgmp-dev python3"
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	say "installing Debian packages:$missing"
+	as_root apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# 2. A deb-src entry, so that apt-get source reaches Debian's source registry.
+srcfile=/etc/apt/sources.list.d/cryptoapi-deb-src.sources
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+	say "adding deb-src entry $srcfile"
+	as_root tee "$srcfile" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+	as_root apt-get update -qq
+fi
+
+# 3. Source packages into build/deps/.
+mkdir -p "$deps"
+fetch_source() { # name dir-glob
+	if ! ls -d "$deps"/$2 >/dev/null 2>&1; then
+		say "apt-get source $1"
+		(cd "$deps" && apt-get source -qq "$1" >/dev/null)
+	fi
+}
+fetch_source nettle 'nettle-[0-9]*/'
+fetch_source gmp 'gmp-[0-9]*/'
+fetch_source wine 'wine-[0-9]*/'
+
+srcdir() { ls -d "$deps"/$1 | head -n1 | sed 's:/$::'; }
+gmp_src=$(srcdir 'gmp-[0-9]*/')
+nettle_src=$(srcdir 'nettle-[0-9]*/')
+
+# Debian's patches leave configure.ac newer than configure; build what the
+# tarball shipped instead of regenerating it (autotools are not needed).
+no_autotools="ACLOCAL=true AUTOCONF=true AUTOMAKE=true AUTOHEADER=true"
+
+# 4. GMP, static, cross-built.
+if [ ! -f "$sysroot/lib/libgmp.a" ]; then
+	say "building GMP for $host"
+	rm -rf "$build/obj/$host/gmp" && mkdir -p "$build/obj/$host/gmp"
+	# Debian's +dfsg tarball drops doc/ but its configure still lists
+	# doc/Makefile; give it an empty one.
+	if [ ! -f "$gmp_src/doc/Makefile.in" ]; then
+		mkdir -p "$gmp_src/doc"
+		printf 'all install install-data install-exec check clean distclean:\n\t@:\n' > "$gmp_src/doc/Makefile.in"
+	fi
+	(cd "$build/obj/$host/gmp" &&
+	 "$gmp_src/configure" --host="$host" --prefix="$sysroot" \
+		--enable-static --disable-shared --enable-fat >/dev/null &&
+	 make -j"$jobs" $no_autotools >/dev/null && make install $no_autotools >/dev/null)
+fi
+
+# 5. nettle and hogweed, static, cross-built with run-time CPU selection.
+if [ ! -f "$sysroot/lib/libhogweed.a" ]; then
+	say "building nettle for $host"
+	rm -rf "$build/obj/$host/nettle" && mkdir -p "$build/obj/$host/nettle"
+	(cd "$build/obj/$host/nettle" &&
+	 "$nettle_src/configure" --host="$host" --prefix="$sysroot" \
+		--enable-static --disable-shared --enable-fat \
+		--disable-documentation --disable-openssl \
+		--with-include-path="$sysroot/include" --with-lib-path="$sysroot/lib" >/dev/null &&
+	 make -j"$jobs" $no_autotools >/dev/null && make install $no_autotools >/dev/null)
+fi
+
+# 6. Wine's test harness headers alone (the rest of Wine's include/ would
+#    shadow mingw's Windows headers).
+wine_src=$(srcdir 'wine-[0-9]*/')
+winetest_inc=$build/winetest/include/wine
+if [ ! -f "$winetest_inc/test.h" ]; then
+	mkdir -p "$winetest_inc"
+	cp "$wine_src/include/wine/test.h" "$wine_src/include/wine/debug.h" "$winetest_inc/"
+fi
+
+say "ready: $sysroot"
