@@ -5,12 +5,13 @@
 #   1. native unit tests of the CSP core, under ASan and UBSan;
 #   2. the conformance runner (Wine's upstream suites, ours vs builtin);
 #   3. our own winetest-style Windows tests, in the conformance runner's
-#      "ours" prefix, with the loader trace checked.
+#      "ours" prefix, with the loader trace checked;
+#   4. install and uninstall on the builtin prefix, which must come back as it was.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
 cd "$top"
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 
 count() { # adds "N passed, N failed" from the last such line of $1
 	local line
@@ -54,7 +55,7 @@ for t in build/$host/tests/*.exe; do
 	WINETEST_PLATFORM=windows WINEDEBUG=-all,+loaddll timeout 300 wine "$t" >"$log/$name.txt" 2>"$log/$name.loaddll"
 	rc=$?
 	sum=$(grep -Eo '[0-9]+ tests executed \([0-9]+ marked as todo, [0-9]+ as flaky, [0-9]+ failures?\), [0-9]+ skipped' "$log/$name.txt" |
-		awk '{t+=$1; f+=$9; s+=$11} END {if (NR) print t, f, s}')
+		sed -E 's/^([0-9]+) tests.* ([0-9]+) failures?\), ([0-9]+) skipped/\1 \2 \3/' | awk '{t+=$1; f+=$2; s+=$3} END {if (NR) print t, f, s}')
 	if [ -z "$sum" ] || grep -q 'unhandled exception' "$log/$name.txt"; then
 		echo "  $name: crashed or hung (exit $rc): see $log/$name.txt"
 		failed=$((failed + 1))
@@ -71,8 +72,14 @@ for t in build/$host/tests/*.exe; do
 	[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
 	passed=$((passed + t - f))
 	failed=$((failed + f))
+	skipped=$((skipped + s))
 done
 wineserver -k 2>/dev/null
 
+echo "== 4. make install / make uninstall round trip (on the builtin prefix) =="
+bash tests/install/roundtrip.sh "$top/build/prefix-builtin" "build/$host" | tee "$log/install.txt"
+count "$log/install.txt"
+
+[ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,6 +14,17 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# Runs a build step with its output in build/logs/NAME.log, shown on failure.
+logged() { # name command...
+	local name=$1; shift
+	mkdir -p "$build/logs"
+	if ! "$@" >"$build/logs/$name.log" 2>&1; then
+		tail -n 30 "$build/logs/$name.log"
+		say "$name failed; whole log in build/logs/$name.log"
+		exit 1
+	fi
+}
+
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -29,8 +40,8 @@ for p in $packages; do
 done
 if [ -n "$missing" ]; then
 	say "installing Debian packages:$missing"
-	as_root apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	logged apt-update as_root apt-get update
+	logged apt-install as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 fi
 
 # 2. A deb-src entry, so that apt-get source reaches Debian's source registry.
@@ -44,7 +55,7 @@ Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-	as_root apt-get update -qq
+	logged apt-update-src as_root apt-get update
 fi
 
 # 3. Source packages into build/deps/.
@@ -52,7 +63,7 @@ mkdir -p "$deps"
 fetch_source() { # name dir-glob
 	if ! ls -d "$deps"/$2 >/dev/null 2>&1; then
 		say "apt-get source $1"
-		(cd "$deps" && apt-get source -qq "$1" >/dev/null)
+		logged "source-$1" sh -c "cd '$deps' && apt-get source '$1'"
 	fi
 }
 fetch_source nettle 'nettle-[0-9]*/'
@@ -77,22 +88,22 @@ if [ ! -f "$sysroot/lib/libgmp.a" ]; then
 		mkdir -p "$gmp_src/doc"
 		printf 'all install install-data install-exec check clean distclean:\n\t@:\n' > "$gmp_src/doc/Makefile.in"
 	fi
-	(cd "$build/obj/$host/gmp" &&
-	 "$gmp_src/configure" --host="$host" --prefix="$sysroot" \
-		--enable-static --disable-shared --enable-fat >/dev/null &&
-	 make -j"$jobs" $no_autotools >/dev/null && make install $no_autotools >/dev/null)
+	logged gmp-$host sh -c "cd '$build/obj/$host/gmp' &&
+	 '$gmp_src/configure' --host=$host --prefix='$sysroot' \
+		--enable-static --disable-shared --enable-fat &&
+	 make -j$jobs $no_autotools && make install $no_autotools"
 fi
 
 # 5. nettle and hogweed, static, cross-built with run-time CPU selection.
 if [ ! -f "$sysroot/lib/libhogweed.a" ]; then
 	say "building nettle for $host"
 	rm -rf "$build/obj/$host/nettle" && mkdir -p "$build/obj/$host/nettle"
-	(cd "$build/obj/$host/nettle" &&
-	 "$nettle_src/configure" --host="$host" --prefix="$sysroot" \
+	logged nettle-$host sh -c "cd '$build/obj/$host/nettle' &&
+	 '$nettle_src/configure' --host=$host --prefix='$sysroot' \
 		--enable-static --disable-shared --enable-fat \
 		--disable-documentation --disable-openssl \
-		--with-include-path="$sysroot/include" --with-lib-path="$sysroot/lib" >/dev/null &&
-	 make -j"$jobs" $no_autotools >/dev/null && make install $no_autotools >/dev/null)
+		--with-include-path='$sysroot/include' --with-lib-path='$sysroot/lib' &&
+	 make -j$jobs $no_autotools && make install $no_autotools"
 fi
 
 # 6. Wine's test harness headers alone (the rest of Wine's include/ would

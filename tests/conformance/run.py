@@ -93,6 +93,16 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def unix_path(prefix, path):
+    """C:\\windows\\system32\\ADVAPI32.dll -> the file in the prefix; Windows
+    paths are case-insensitive, the prefix's files are not."""
+    cur = os.path.join(prefix, 'drive_c')
+    for part in path.split('\\')[1:]:
+        names = {n.lower(): n for n in (os.listdir(cur) if os.path.isdir(cur) else ())}
+        cur = os.path.join(cur, names.get(part.lower(), part))
+    return cur
+
+
 def prove(config, prefix, loads, required):
     """Checks the loader trace.  Returns (ok, text)."""
     seen = {}
@@ -111,7 +121,7 @@ def prove(config, prefix, loads, required):
             if kind != 'native':
                 problems.append('%s loaded builtin' % stem)
                 continue
-            unix = os.path.join(prefix, 'drive_c', *path.split('\\')[1:])
+            unix = unix_path(prefix, path)
             ours = os.path.join(DLL_DIR, stem + '.dll')
             if not os.path.exists(unix) or sha256(unix) != sha256(ours):
                 problems.append('%s native but not our build (%s)' % (stem, path))

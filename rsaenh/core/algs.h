@@ -1,0 +1,29 @@
+/*
+ * algs.h - the one algorithm table: every ALG_ID the provider knows appears
+ * once, with its class, sizes, names and the nettle code behind it.
+ * Provider profiles (profiles.h) choose rows from it.
+ */
+#ifndef CSP_ALGS_H
+#define CSP_ALGS_H
+
+#include <nettle/nettle-meta.h>
+#include "wincsp.h"
+#include "cipher.h"
+
+struct csp_alg {
+	ALG_ID id;
+	const char *name;          /* PROV_ENUMALGS szName, as Windows */
+	const char *long_name;     /* PROV_ENUMALGS_EX szLongName */
+	DWORD key_bits;            /* fixed key length, 0 when variable */
+	const struct nettle_hash *hash;     /* ALG_CLASS_HASH rows */
+	const struct csp_cipher *cipher;    /* ALG_CLASS_DATA_ENCRYPT rows */
+};
+
+/* The row for id, or NULL when the table does not implement it. */
+const struct csp_alg *csp_alg_find(ALG_ID id);
+
+/* Iteration over the whole table (for tests and tools). */
+DWORD csp_alg_count(void);
+const struct csp_alg *csp_alg_at(DWORD index);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * params.c - KP_* / HP_* get and set, dispatched through small tables.
+ */
+#include <string.h>
+#include "params.h"
+#include "modes.h"
+
+DWORD csp_copy_out(BYTE *data, DWORD *len, const void *value, DWORD size)
+{
+	if (!data) {
+		*len = size;
+		return ERROR_SUCCESS;
+	}
+	if (*len < size) {
+		*len = size;
+		return ERROR_MORE_DATA;
+	}
+	memcpy(data, value, size);
+	*len = size;
+	return ERROR_SUCCESS;
+}
+
+/* --- key parameters ------------------------------------------------------ */
+
+/* A getter writes the value into out (at most CSP_MAX_BLOCK bytes) and
+ * returns its size, or sets *err. */
+typedef DWORD (*key_getter)(const struct csp_key *k, BYTE *out, DWORD *err);
+typedef DWORD (*key_setter)(struct csp_key *k, const BYTE *data);
+
+static DWORD put_dword(BYTE *out, DWORD v)
+{
+	memcpy(out, &v, sizeof(v));
+	return sizeof(v);
+}
+
+static DWORD get_dword(const BYTE *data)
+{
+	DWORD v;
+
+	memcpy(&v, data, sizeof(v));   /* callers' buffers need not be aligned */
+	return v;
+}
+
+static DWORD kp_get_iv(const struct csp_key *k, BYTE *out, DWORD *err)
+{
+	memcpy(out, k->iv, csp_key_block_len(k));
+	return csp_key_block_len(k);
+}
+
+static DWORD kp_get_padding(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->padding); }
+static DWORD kp_get_mode(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->mode); }
+static DWORD kp_get_mode_bits(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->mode_bits); }
+static DWORD kp_get_perms(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->permissions); }
+static DWORD kp_get_algid(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->alg->id); }
+static DWORD kp_get_keylen(const struct csp_key *k, BYTE *out, DWORD *err) { return put_dword(out, k->key_len * 8); }
+static DWORD kp_get_blocklen(const struct csp_key *k, BYTE *out, DWORD *err)
+{
+	return put_dword(out, csp_key_block_len(k) * 8);
+}
+
+static DWORD kp_get_salt(const struct csp_key *k, BYTE *out, DWORD *err)
+{
+	*err = NTE_BAD_KEY;    /* no row in the table carries a salt yet */
+	return 0;
+}
+
+static DWORD kp_set_iv(struct csp_key *k, const BYTE *data)
+{
+	memcpy(k->iv, data, csp_key_block_len(k));
+	csp_key_restart(k);
+	return ERROR_SUCCESS;
+}
+
+static DWORD kp_set_padding(struct csp_key *k, const BYTE *data)
+{
+	/* Microsoft's providers know only PKCS#5 padding */
+	return get_dword(data) == PKCS5_PADDING ? ERROR_SUCCESS : NTE_BAD_DATA;
+}
+
+static DWORD kp_set_mode(struct csp_key *k, const BYTE *data)
+{
+	/* any value is kept; an unusable one fails at encryption (NTE_BAD_ALGID) */
+	k->mode = get_dword(data);
+	return ERROR_SUCCESS;
+}
+
+static DWORD kp_set_mode_bits(struct csp_key *k, const BYTE *data)
+{
+	k->mode_bits = get_dword(data);
+	return ERROR_SUCCESS;
+}
+
+static DWORD kp_set_perms(struct csp_key *k, const BYTE *data)
+{
+	DWORD perms = get_dword(data);
+
+	/* export permission can never be granted afterwards, and clearing it
+	 * is ignored, as on Windows */
+	if ((perms & CRYPT_EXPORT) && !(k->permissions & CRYPT_EXPORT))
+		return NTE_BAD_DATA;
+	k->permissions = perms | (k->permissions & CRYPT_EXPORT);
+	return ERROR_SUCCESS;
+}
+
+static DWORD kp_set_salt(struct csp_key *k, const BYTE *data)
+{
+	return NTE_BAD_KEY;
+}
+
+static const struct {
+	DWORD param;
+	key_getter get;
+	key_setter set;
+} key_params[] = {
+	{ KP_IV, kp_get_iv, kp_set_iv },
+	{ KP_SALT, kp_get_salt, kp_set_salt },
+	{ KP_PADDING, kp_get_padding, kp_set_padding },
+	{ KP_MODE, kp_get_mode, kp_set_mode },
+	{ KP_MODE_BITS, kp_get_mode_bits, kp_set_mode_bits },
+	{ KP_PERMISSIONS, kp_get_perms, kp_set_perms },
+	{ KP_ALGID, kp_get_algid, NULL },
+	{ KP_BLOCKLEN, kp_get_blocklen, NULL },
+	{ KP_KEYLEN, kp_get_keylen, NULL },
+	{ KP_EFFECTIVE_KEYLEN, kp_get_keylen, NULL },
+};
+
+#define N_KEY_PARAMS (sizeof(key_params) / sizeof(key_params[0]))
+
+DWORD csp_key_get_param(const struct csp_key *k, DWORD param, BYTE *data, DWORD *len)
+{
+	BYTE value[CSP_MAX_BLOCK];
+	DWORD i, size, err = ERROR_SUCCESS;
+
+	for (i = 0; i < N_KEY_PARAMS; i++) {
+		if (key_params[i].param != param)
+			continue;
+		size = key_params[i].get(k, value, &err);
+		return err ? err : csp_copy_out(data, len, value, size);
+	}
+	return NTE_BAD_TYPE;
+}
+
+DWORD csp_key_set_param(struct csp_key *k, DWORD param, const BYTE *data)
+{
+	DWORD i;
+
+	for (i = 0; i < N_KEY_PARAMS; i++)
+		if (key_params[i].param == param && key_params[i].set)
+			return key_params[i].set(k, data);
+	return NTE_BAD_TYPE;
+}
+
+/* --- hash parameters ----------------------------------------------------- */
+
+DWORD csp_hash_get_param(struct csp_hash *h, DWORD param, BYTE *data, DWORD *len)
+{
+	DWORD v;
+
+	switch (param) {   /* three rows, each a one-liner: a table buys nothing */
+	case HP_ALGID:
+		v = h->alg->id;
+		return csp_copy_out(data, len, &v, sizeof(v));
+	case HP_HASHSIZE:
+		v = csp_hash_size(h);
+		return csp_copy_out(data, len, &v, sizeof(v));
+	case HP_HASHVAL:
+		/* reading the value (even its size) finishes the hash, as on Windows */
+		return csp_copy_out(data, len, csp_hash_value(h), csp_hash_size(h));
+	}
+	return NTE_BAD_TYPE;
+}
+
+DWORD csp_hash_set_param(struct csp_hash *h, DWORD param, const BYTE *data)
+{
+	if (param != HP_HASHVAL)
+		return NTE_BAD_TYPE;
+	csp_hash_set_value(h, data);
+	return ERROR_SUCCESS;
+}

@@ -1,0 +1,44 @@
+/*
+ * profiles.h - provider profiles: what each provider name rsaenh serves
+ * (Base, Strong, Enhanced, SChannel, RSA+AES) offers from the algorithm
+ * table, with Windows' default/min/max key lengths.  The same table decides
+ * what DllRegisterServer registers and what CPAcquireContext accepts.
+ */
+#ifndef CSP_PROFILES_H
+#define CSP_PROFILES_H
+
+#include "wincsp.h"
+#include "algs.h"
+
+struct csp_profile_alg {
+	ALG_ID id;
+	DWORD default_bits, min_bits, max_bits;
+	DWORD protocols;          /* PROV_ENUMALGS_EX dwProtocols */
+};
+
+struct csp_profile {
+	const char *name;         /* provider name, e.g. MS_ENHANCED_PROV */
+	DWORD type;               /* PROV_RSA_FULL, PROV_RSA_AES, ... */
+	BOOL registered;          /* listed under Defaults\Provider */
+	const char *type_name;    /* non-NULL: this profile is its type's default */
+	const struct csp_profile_alg *algs;
+	DWORD n_algs;
+};
+
+DWORD csp_profile_count(void);
+const struct csp_profile *csp_profile_at(DWORD index);
+
+/* The profile for (name, type) as CPAcquireContext receives them; a NULL or
+ * empty name picks the type's default.  On failure *error is the Windows
+ * code (NTE_KEYSET_NOT_DEF-like: NTE_BAD_PROV_TYPE, NTE_PROV_TYPE_NO_MATCH). */
+const struct csp_profile *csp_profile_lookup(const char *name, DWORD type, DWORD *error);
+
+/* The row for id if this profile offers it AND the table implements it. */
+const struct csp_profile_alg *csp_profile_offer(const struct csp_profile *p, ALG_ID id);
+
+/* PP_ENUMALGS_EX: fill *out with the first offered row at or after *cursor
+ * (a profile row index) and advance *cursor past it; ERROR_NO_MORE_ITEMS at
+ * the end. */
+DWORD csp_profile_enum(const struct csp_profile *p, DWORD *cursor, PROV_ENUMALGS_EX *out);
+
+#endif

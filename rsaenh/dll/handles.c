@@ -1,0 +1,136 @@
+/*
+ * handles.c - the handle table.  A handle is (generation << 20 | slot << 2 |
+ * type); a freed slot bumps its generation, so stale handles stay invalid
+ * when the slot is reused.
+ */
+#include <stdlib.h>
+#include "handles.h"
+
+#define TYPE_BITS 2
+#define SLOT_BITS 18
+#define GEN_BITS 12
+#define MAX_SLOTS (1u << SLOT_BITS)
+
+struct slot {
+	struct csp_object *obj;     /* NULL when free */
+	DWORD gen;
+};
+
+static SRWLOCK table_lock = SRWLOCK_INIT;
+static struct slot *slots;
+static DWORD n_slots;
+
+static ULONG_PTR make_handle(DWORD index, DWORD gen, enum handle_type type)
+{
+	return ((ULONG_PTR)(gen & ((1u << GEN_BITS) - 1)) << (SLOT_BITS + TYPE_BITS)) |
+	       ((ULONG_PTR)index << TYPE_BITS) | (ULONG_PTR)type;
+}
+
+/* slot index of h if h is live and of the type; table lock held */
+static struct slot *find_slot(ULONG_PTR h, enum handle_type type)
+{
+	DWORD index = (DWORD)(h >> TYPE_BITS) & (MAX_SLOTS - 1);
+	struct slot *s;
+
+	if (h >> (SLOT_BITS + TYPE_BITS + GEN_BITS))
+		return NULL;
+	if ((h & ((1u << TYPE_BITS) - 1)) != (ULONG_PTR)type || index >= n_slots)
+		return NULL;
+	s = &slots[index];
+	if (!s->obj || s->obj->type != type || make_handle(index, s->gen, type) != h)
+		return NULL;
+	return s;
+}
+
+ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR owner,
+			void (*destroy)(struct csp_object *))
+{
+	ULONG_PTR h = 0;
+	DWORD i;
+
+	obj->type = type;
+	obj->refs = 1;
+	obj->owner = owner;
+	obj->destroy = destroy;
+	InitializeSRWLock(&obj->lock);
+
+	AcquireSRWLockExclusive(&table_lock);
+	for (i = 0; i < n_slots && slots[i].obj; i++)
+		;
+	if (i == n_slots && n_slots < MAX_SLOTS) {
+		DWORD grow = n_slots ? n_slots * 2 : 64;
+		struct slot *s;
+
+		if (grow > MAX_SLOTS)
+			grow = MAX_SLOTS;
+		if ((s = realloc(slots, grow * sizeof(*s)))) {
+			ZeroMemory(s + n_slots, (grow - n_slots) * sizeof(*s));
+			slots = s;
+			n_slots = grow;
+		}
+	}
+	if (i < n_slots) {
+		slots[i].gen = (slots[i].gen + 1) & ((1u << GEN_BITS) - 1);
+		slots[i].obj = obj;
+		h = make_handle(i, slots[i].gen, type);
+	}
+	ReleaseSRWLockExclusive(&table_lock);
+	return h;
+}
+
+struct csp_object *handle_get(ULONG_PTR h, enum handle_type type)
+{
+	struct csp_object *obj = NULL;
+	struct slot *s;
+
+	AcquireSRWLockShared(&table_lock);
+	if ((s = find_slot(h, type))) {
+		obj = s->obj;
+		InterlockedIncrement(&obj->refs);
+	}
+	ReleaseSRWLockShared(&table_lock);
+	return obj;
+}
+
+void handle_put(struct csp_object *obj)
+{
+	if (obj && !InterlockedDecrement(&obj->refs))
+		obj->destroy(obj);
+}
+
+BOOL handle_close(ULONG_PTR h, enum handle_type type)
+{
+	struct csp_object *obj = NULL;
+	struct slot *s;
+
+	AcquireSRWLockExclusive(&table_lock);
+	if ((s = find_slot(h, type))) {
+		obj = s->obj;
+		s->obj = NULL;
+	}
+	ReleaseSRWLockExclusive(&table_lock);
+	handle_put(obj);
+	return obj != NULL;
+}
+
+void handle_close_owned(ULONG_PTR prov)
+{
+	struct csp_object *obj;
+	DWORD i;
+
+	for (i = 0;; i++) {
+		obj = NULL;
+		AcquireSRWLockExclusive(&table_lock);
+		if (i >= n_slots) {
+			ReleaseSRWLockExclusive(&table_lock);
+			return;
+		}
+		if (slots[i].obj && slots[i].obj->type != HANDLE_PROV && slots[i].obj->owner == prov) {
+			obj = slots[i].obj;
+			slots[i].obj = NULL;
+		}
+		ReleaseSRWLockExclusive(&table_lock);
+		/* destroy outside the table lock */
+		handle_put(obj);
+	}
+}

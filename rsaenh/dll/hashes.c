@@ -1,0 +1,219 @@
+/*
+ * hashes.c - the hash exports: CPCreateHash, CPHashData, CPGetHashParam,
+ * CPSetHashParam, CPDestroyHash, CPDuplicateHash, and the ones that need
+ * CPHashSessionKey, and the ones that need keys this slice does not have
+ * yet (CPSignHash, CPVerifySignature), which fail honestly.
+ */
+#include "objects.h"
+#include "../core/params.h"
+#include "../core/hash_key.h"
+
+#ifndef CRYPT_USERDATA
+#define CRYPT_USERDATA 1
+#endif
+
+BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags, HCRYPTHASH *hash)
+{
+	struct csp_hash *core = NULL;
+	struct prov_obj *p;
+	const struct csp_alg *row;
+	DWORD err;
+	HCRYPTHASH h;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	row = csp_profile_offer(p->st.profile, alg) ? csp_alg_find(alg) : NULL;
+	handle_put(&p->head);
+	if (!row || !row->hash)
+		return csp_result(NTE_BAD_ALGID);   /* keyed hashes (MAC, HMAC) come later */
+	if (flags)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!hash)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	if ((err = csp_hash_create(row, &core)))
+		return csp_result(err);
+	if (!(h = hash_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*hash = h;
+	return TRUE;
+}
+
+BOOL WINAPI CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD len, DWORD flags)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+	DWORD err;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (flags & ~CRYPT_USERDATA)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!(h = hash_get(prov, hash)))
+		return csp_result(NTE_BAD_HASH);
+	if (len && !data)
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		object_lock(&h->head);
+		err = csp_hash_update(h->hash, data, len);
+		object_unlock(&h->head);
+	}
+	handle_put(&h->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *data, DWORD *len,
+			   DWORD flags)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+	DWORD err;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (flags)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!(h = hash_get(prov, hash)))
+		return csp_result(NTE_BAD_HASH);
+	if (!len)
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		object_lock(&h->head);
+		err = csp_hash_get_param(h->hash, param, data, len);
+		object_unlock(&h->head);
+	}
+	handle_put(&h->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const BYTE *data, DWORD flags)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+	DWORD err;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (flags)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!(h = hash_get(prov, hash)))
+		return csp_result(NTE_BAD_HASH);
+	if (!data)
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		object_lock(&h->head);
+		err = csp_hash_set_param(h->hash, param, data);
+		object_unlock(&h->head);
+	}
+	handle_put(&h->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPDestroyHash(HCRYPTPROV prov, HCRYPTHASH hash)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (!(h = hash_get(prov, hash)))   /* checks the owner before closing */
+		return csp_result(NTE_BAD_HASH);
+	handle_put(&h->head);
+	return csp_result(handle_close(hash, HANDLE_HASH) ? ERROR_SUCCESS : NTE_BAD_HASH);
+}
+
+BOOL WINAPI CPDuplicateHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD *reserved, DWORD flags,
+			    HCRYPTHASH *dup)
+{
+	struct csp_hash *copy = NULL;
+	struct prov_obj *p;
+	struct hash_obj *h;
+	DWORD err;
+	HCRYPTHASH d;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (!(h = hash_get(prov, hash)))
+		return csp_result(NTE_BAD_HASH);
+	if (!dup || reserved || flags) {
+		handle_put(&h->head);
+		return csp_result(ERROR_INVALID_PARAMETER);
+	}
+	object_lock(&h->head);
+	err = csp_hash_duplicate(h->hash, &copy);
+	object_unlock(&h->head);
+	handle_put(&h->head);
+	if (err)
+		return csp_result(err);
+	if (!(d = hash_handle_new(prov, copy)))
+		return csp_result(NTE_NO_MEMORY);
+	*dup = d;
+	return TRUE;
+}
+
+/* Validate a (prov, hash, key) triple as Windows orders the checks. */
+static DWORD check_hash_and_key(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, BOOL need_key)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+	struct key_obj *k;
+
+	if (!(p = prov_get(prov)))
+		return NTE_BAD_UID;
+	handle_put(&p->head);
+	if (!(h = hash_get(prov, hash)))
+		return NTE_BAD_HASH;
+	handle_put(&h->head);
+	if (need_key) {
+		if (!(k = key_get(prov, key)))
+			return NTE_BAD_KEY;
+		handle_put(&k->head);
+	}
+	return ERROR_SUCCESS;
+}
+
+BOOL WINAPI CPHashSessionKey(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, DWORD flags)
+{
+	struct hash_obj *h;
+	struct key_obj *k;
+	DWORD err;
+
+	if ((err = check_hash_and_key(prov, hash, key, TRUE)))
+		return csp_result(err);
+	if (!(h = hash_get(prov, hash)))
+		return csp_result(NTE_BAD_HASH);
+	if (!(k = key_get(prov, key))) {
+		handle_put(&h->head);
+		return csp_result(NTE_BAD_KEY);
+	}
+	object_lock(&k->head);
+	object_lock(&h->head);
+	err = csp_hash_session_key(h->hash, k->key, flags);
+	object_unlock(&h->head);
+	object_unlock(&k->head);
+	handle_put(&k->head);
+	handle_put(&h->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR description,
+		       DWORD flags, BYTE *sig, DWORD *siglen)
+{
+	DWORD err = check_hash_and_key(prov, hash, 0, FALSE);
+
+	/* verify contexts hold no signature key */
+	return csp_result(err ? err : NTE_NO_KEY);
+}
+
+BOOL WINAPI CPVerifySignature(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *sig, DWORD siglen,
+			      HCRYPTKEY pubkey, LPCWSTR description, DWORD flags)
+{
+	DWORD err = check_hash_and_key(prov, hash, pubkey, TRUE);
+
+	/* every key this provider can hold so far is symmetric: no public key */
+	return csp_result(err ? err : NTE_BAD_KEY);
+}

@@ -1,0 +1,271 @@
+/*
+ * keys.c - the key exports: CPGenKey, CPDestroyKey, CPDuplicateKey,
+ * CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt; and CPDeriveKey,
+ * CPExportKey, CPImportKey, which fail honestly until key derivation and
+ * BLOBs join the core.
+ */
+#include "objects.h"
+#include "../core/params.h"
+
+/* Validate prov then key, in Windows' order; referenced key or NULL with
+ * *err set. */
+static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
+{
+	struct prov_obj *p;
+	struct key_obj *k;
+
+	if (!(p = prov_get(prov))) {
+		*err = NTE_BAD_UID;
+		return NULL;
+	}
+	handle_put(&p->head);
+	if (!(k = key_get(prov, key)))
+		*err = NTE_BAD_KEY;
+	return k;
+}
+
+BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
+{
+	const struct csp_profile_alg *offer;
+	const struct csp_alg *row;
+	struct csp_key *core = NULL;
+	struct prov_obj *p;
+	DWORD bits, err;
+	HCRYPTKEY h;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	offer = csp_profile_offer(p->st.profile, alg);
+	handle_put(&p->head);
+	/* AT_SIGNATURE / AT_KEYEXCHANGE need RSA, which the table lacks so far */
+	if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
+		return csp_result(NTE_BAD_ALGID);
+	if (!key)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
+		return csp_result(err);
+	if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
+		return csp_result(err);
+	if (!(h = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = h;
+	return TRUE;
+}
+
+BOOL WINAPI CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flags, HCRYPTKEY *key)
+{
+	struct prov_obj *p;
+	struct hash_obj *h;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (!(h = hash_get(prov, base)))
+		return csp_result(NTE_BAD_HASH);
+	handle_put(&h->head);
+	return csp_result(ERROR_CALL_NOT_IMPLEMENTED);   /* key derivation: next issue */
+}
+
+BOOL WINAPI CPDestroyKey(HCRYPTPROV prov, HCRYPTKEY key)
+{
+	struct key_obj *k;
+	DWORD err;
+
+	if (!(k = get_prov_key(prov, key, &err)))
+		return csp_result(err);
+	handle_put(&k->head);
+	return csp_result(handle_close(key, HANDLE_KEY) ? ERROR_SUCCESS : NTE_BAD_KEY);
+}
+
+BOOL WINAPI CPDuplicateKey(HCRYPTPROV prov, HCRYPTKEY key, DWORD *reserved, DWORD flags, HCRYPTKEY *dup)
+{
+	struct csp_key *copy = NULL;
+	struct key_obj *k;
+	DWORD err;
+	HCRYPTKEY d;
+
+	if (!(k = get_prov_key(prov, key, &err)))
+		return csp_result(err);
+	if (!dup || reserved || flags) {
+		handle_put(&k->head);
+		return csp_result(ERROR_INVALID_PARAMETER);
+	}
+	object_lock(&k->head);
+	err = csp_key_duplicate(k->key, &copy);
+	object_unlock(&k->head);
+	handle_put(&k->head);
+	if (err)
+		return csp_result(err);
+	if (!(d = key_handle_new(prov, copy)))
+		return csp_result(NTE_NO_MEMORY);
+	*dup = d;
+	return TRUE;
+}
+
+BOOL WINAPI CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *data, DWORD *len, DWORD flags)
+{
+	struct prov_obj *p;
+	struct key_obj *k;
+	DWORD err;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (flags)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!(k = key_get(prov, key)))
+		return csp_result(NTE_BAD_KEY);
+	if (!len)
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		object_lock(&k->head);
+		err = csp_key_get_param(k->key, param, data, len);
+		object_unlock(&k->head);
+	}
+	handle_put(&k->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYTE *data, DWORD flags)
+{
+	struct prov_obj *p;
+	struct key_obj *k;
+	DWORD err;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (flags)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!(k = key_get(prov, key)))
+		return csp_result(NTE_BAD_KEY);
+	if (!data)
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		object_lock(&k->head);
+		err = csp_key_set_param(k->key, param, data);
+		object_unlock(&k->head);
+	}
+	handle_put(&k->head);
+	return csp_result(err);
+}
+
+/* Feed plaintext to the hash given with CPEncrypt/CPDecrypt (locked after
+ * the key: keys before hashes, always). */
+static DWORD hash_plaintext(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD len)
+{
+	struct hash_obj *h;
+	DWORD err;
+
+	if (!(h = hash_get(prov, hash)))
+		return NTE_BAD_HASH;
+	object_lock(&h->head);
+	err = csp_hash_update(h->hash, data, len);
+	object_unlock(&h->head);
+	handle_put(&h->head);
+	return err;
+}
+
+/* CPEncrypt/CPDecrypt's common checks: prov, flags, key, a hash if given. */
+static struct key_obj *crypt_begin(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, DWORD flags,
+				   DWORD *len, DWORD *err)
+{
+	struct key_obj *k;
+	struct hash_obj *h;
+
+	if (!(k = get_prov_key(prov, key, err)))
+		return NULL;
+	if (flags & ~CRYPT_OAEP)
+		*err = NTE_BAD_FLAGS;
+	else if (!len)
+		*err = ERROR_INVALID_PARAMETER;
+	else if (hash && !(h = hash_get(prov, hash)))
+		*err = NTE_BAD_HASH;
+	else {
+		if (hash)
+			handle_put(&h->head);
+		return k;
+	}
+	handle_put(&k->head);
+	return NULL;
+}
+
+BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
+		      BYTE *data, DWORD *len, DWORD buflen)
+{
+	struct key_obj *k;
+	DWORD err, need;
+
+	if (!(k = crypt_begin(prov, key, hash, flags, len, &err)))
+		return csp_result(err);
+	object_lock(&k->head);
+	/* size and argument checks first, so a failing call hashes nothing */
+	need = *len;
+	err = csp_key_encrypt(k->key, final, NULL, &need, 0);
+	if (!err && !data)
+		*len = need;
+	else if (!err && need > buflen) {
+		*len = need;
+		err = ERROR_MORE_DATA;
+	} else if (!err && hash)
+		err = hash_plaintext(prov, hash, data, *len);
+	if (!err && data)
+		err = csp_key_encrypt(k->key, final, data, len, buflen);
+	object_unlock(&k->head);
+	handle_put(&k->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
+		      BYTE *data, DWORD *len)
+{
+	struct key_obj *k;
+	DWORD err;
+
+	if (!(k = crypt_begin(prov, key, hash, flags, len, &err)))
+		return csp_result(err);
+	object_lock(&k->head);
+	if (*len && !data)
+		err = ERROR_INVALID_PARAMETER;
+	else
+		err = csp_key_decrypt(k->key, final, data, len);
+	if (!err && hash)
+		err = hash_plaintext(prov, hash, data, *len);
+	object_unlock(&k->head);
+	handle_put(&k->head);
+	return csp_result(err);
+}
+
+BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
+			BYTE *data, DWORD *len)
+{
+	struct key_obj *k, *pk;
+	DWORD err;
+
+	if (!(k = get_prov_key(prov, key, &err)))
+		return csp_result(err);
+	handle_put(&k->head);
+	if (pubkey) {
+		if (!(pk = key_get(prov, pubkey)))
+			return csp_result(NTE_BAD_KEY);
+		handle_put(&pk->head);
+	}
+	if (!len)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+}
+
+BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
+			HCRYPTKEY *key)
+{
+	struct prov_obj *p;
+
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	handle_put(&p->head);
+	if (!data || !key)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	if (len < sizeof(BLOBHEADER))
+		return csp_result(NTE_BAD_DATA);
+	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+}

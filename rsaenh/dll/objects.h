@@ -1,0 +1,49 @@
+/*
+ * objects.h - what the handles of rsaenh.dll point to: provider contexts,
+ * keys and hashes (each a handle-table head around a core object), and the
+ * small helpers every CP* export uses to reach them.
+ */
+#ifndef RSAENH_OBJECTS_H
+#define RSAENH_OBJECTS_H
+
+#include "cspdk.h"
+#include "handles.h"
+#include "../core/provparams.h"
+#include "../core/key.h"
+#include "../core/hash.h"
+#include "../core/random.h"
+
+struct prov_obj {
+	struct csp_object head;
+	struct csp_prov_state st;
+	DWORD flags;                 /* CryptAcquireContext flags */
+};
+
+struct key_obj {
+	struct csp_object head;
+	struct csp_key *key;
+};
+
+struct hash_obj {
+	struct csp_object head;
+	struct csp_hash *hash;
+};
+
+/* SetLastError(err) and FALSE, or TRUE for ERROR_SUCCESS. */
+BOOL csp_result(DWORD err);
+
+/* Referenced objects, or NULL; key/hash must belong to prov. */
+struct prov_obj *prov_get(HCRYPTPROV prov);
+struct key_obj *key_get(HCRYPTPROV prov, HCRYPTKEY key);
+struct hash_obj *hash_get(HCRYPTPROV prov, HCRYPTHASH hash);
+
+/* New handles around core objects (which they then own); 0 on failure,
+ * the core object freed. */
+HCRYPTKEY key_handle_new(HCRYPTPROV prov, struct csp_key *key);
+HCRYPTHASH hash_handle_new(HCRYPTPROV prov, struct csp_hash *hash);
+HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags);
+
+/* The operating system's generator (BCryptGenRandom, system preferred). */
+extern const struct csp_random os_random;
+
+#endif
