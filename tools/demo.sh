@@ -20,4 +20,4 @@ echo "== the same file hashed by Linux, to compare =="
 printf '  MD5      %s\n  SHA-1    %s\n  SHA-256  %s\n' "$(md5sum < "$sample" | cut -d' ' -f1)" \
 	"$(sha1sum < "$sample" | cut -d' ' -f1)" "$(sha256sum < "$sample" | cut -d' ' -f1)"
 echo "== loader trace (WINEDEBUG=+loaddll) for the CryptoAPI DLLs =="
-grep -E '\\(advapi32|cryptsp|rsaenh)\.dll"' "$top/build/demo/loaddll.txt" | sed 's/^[0-9a-f]*:trace:loaddll:build_module /  /' | sort -u
+grep -iE '\\(advapi32|advapi32_wine|cryptsp|rsaenh)\.dll"' "$top/build/demo/loaddll.txt" | sed -E 's/^[0-9a-f]+:trace:loaddll:[a-z_]+ /  /'
