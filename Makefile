@@ -108,4 +108,6 @@ clean:
 	rm -rf $(OUT) build/native build/winetest build/conformance build/prefix-*
 
 .PHONY: all setup unit tests tools check run install uninstall clean
+# Keep the native objects make would otherwise delete as intermediates.
+.SECONDARY:
 -include $(shell find build/$(HOST)/obj build/native/obj -name '*.d' 2>/dev/null)
