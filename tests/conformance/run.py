@@ -2,16 +2,17 @@
 """Conformance runner: Wine's own upstream tests for our DLLs, judged as Windows.
 
 Builds each upstream suite from the Wine source package in build/deps with
-mingw-w64, runs it with WINETEST_PLATFORM=windows in two private prefixes
-under build/ -- one with our DLLs installed (tools/install.sh), one with Wine's
-builtin DLLs -- and proves from the loader trace (WINEDEBUG=+loaddll) which
-DLLs served each run.  Prints a table and writes build/conformance.txt and
-build/conformance.json.
+mingw-w64, runs it with WINETEST_PLATFORM=windows in three private prefixes
+under build/ -- our full stack installed (tools/install.sh), our rsaenh alone
+under Wine's advapi32/cryptsp (--csp-only), and Wine's builtin DLLs -- and
+proves from the loader trace (WINEDEBUG=+loaddll) which DLLs served each run.
+Prints a table and writes build/conformance.txt and build/conformance.json.
 
-Exit status is non-zero when, in the "ours" run, our DLLs were not the ones
-loaded or a suite crashed or hung.  Failure counts are reported, not gated.
+Exit status is non-zero when, in a run with DLLs of ours, they were not the
+ones loaded or a suite crashed or hung.  Failure counts are reported, not
+gated.
 
-usage: run.py [--reuse] [--only ours|builtin] [suite ...]
+usage: run.py [--reuse] [--only ours|csp|builtin ...] [suite ...]
 """
 import argparse, concurrent.futures, hashlib, json, os, re, shutil, subprocess, sys, time
 
@@ -32,6 +33,14 @@ SUITES = {
     'dssenh':       ('dlls/dssenh/tests/dssenh.c',          ('advapi32', 'cryptsp')),
 }
 OURS = ('advapi32', 'cryptsp', 'rsaenh')
+
+# The deployments: what tools/install.sh is given (None: nothing installed)
+# and which of our DLL names must then load native from our build.
+CONFIGS = {
+    'ours':    dict(label='ours', install=[], native=OURS),
+    'csp':     dict(label='csp', install=['--csp-only'], native=('rsaenh',)),
+    'builtin': dict(label='builtin', install=None, native=()),
+}
 
 SUMMARY = re.compile(r'(\d+) tests executed \((\d+) marked as todo, (\d+) as flaky, (\d+) failures?\), (\d+) skipped')
 LOADED = re.compile(r'Loaded L"(.*?)" at [0-9A-Fa-f]+: (native|builtin)')
@@ -73,17 +82,14 @@ def build_suite(name, wine_src):
 def make_prefix(config, reuse):
     prefix = os.path.join(TOP, 'build', 'prefix-' + config)
     env = dict(os.environ, WINEPREFIX=prefix, WINEDEBUG='-all')
-    if reuse and os.path.exists(os.path.join(prefix, 'system.reg')):
-        if config == 'ours':
-            subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR],
-                           env=env, check=True, stdout=subprocess.DEVNULL)
-        return prefix
-    subprocess.run(['wineserver', '-k'], env=env, stderr=subprocess.DEVNULL)
-    shutil.rmtree(prefix, ignore_errors=True)
-    subprocess.run(['wine', 'wineboot', '-i'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    subprocess.run(['wineserver', '-w'], env=env)
-    if config == 'ours':
-        subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR],
+    install = CONFIGS[config]['install']
+    if not (reuse and os.path.exists(os.path.join(prefix, 'system.reg'))):
+        subprocess.run(['wineserver', '-k'], env=env, stderr=subprocess.DEVNULL)
+        shutil.rmtree(prefix, ignore_errors=True)
+        subprocess.run(['wine', 'wineboot', '-i'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(['wineserver', '-w'], env=env)
+    if install is not None:
+        subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR] + install,
                        env=env, check=True, stdout=subprocess.DEVNULL)
     return prefix
 
@@ -104,35 +110,39 @@ def unix_path(prefix, path):
 
 
 def prove(config, prefix, loads, required):
-    """Checks the loader trace.  Returns (ok, text)."""
+    """Checks the loader trace against the configuration: each of our DLL
+    names loaded native from our build where the configuration installs it,
+    builtin elsewhere; the suite's required DLLs of ours loaded at all.
+    Returns (ok, text)."""
+    native = CONFIGS[config]['native']
     seen = {}
     for path, kind in loads:
-        base = path.replace('\\\\', '\\').split('\\')[-1].lower()
+        path = path.replace('\\\\', '\\')
+        base = path.split('\\')[-1].lower()
         stem = base[:-4] if base.endswith('.dll') else base
         if stem in OURS:
-            seen.setdefault(stem, set()).add((path.replace('\\\\', '\\'), kind))
-    problems, notes = [], []
+            seen.setdefault(stem, set()).add((path, kind))
+    problems = []
     for stem in OURS:
         for path, kind in sorted(seen.get(stem, ())):
-            if config == 'builtin':
-                if kind != 'builtin':
-                    problems.append('%s loaded %s' % (stem, kind))
-                continue
-            if kind != 'native':
-                problems.append('%s loaded builtin' % stem)
-                continue
-            unix = unix_path(prefix, path)
-            ours = os.path.join(DLL_DIR, stem + '.dll')
-            if not os.path.exists(unix) or sha256(unix) != sha256(ours):
-                problems.append('%s native but not our build (%s)' % (stem, path))
-    if config == 'ours':
-        for stem in required:
-            if stem not in seen:
-                problems.append('%s never loaded' % stem)
-    loaded = ','.join(s for s in OURS if s in seen)
+            want = 'native' if stem in native else 'builtin'
+            if kind != want:
+                problems.append('%s loaded %s' % (stem, kind))
+            elif want == 'native':
+                unix = unix_path(prefix, path)
+                if not os.path.exists(unix) or sha256(unix) != sha256(os.path.join(DLL_DIR, stem + '.dll')):
+                    problems.append('%s native but not our build (%s)' % (stem, path))
+    for stem in required:
+        if stem in native and stem not in seen:
+            problems.append('%s never loaded' % stem)
     if problems:
         return False, '; '.join(problems)
-    return True, '%s %s' % (loaded or '-', 'native (our build)' if config == 'ours' else 'builtin')
+    ours = [s for s in OURS if s in seen and s in native]
+    theirs = [s for s in OURS if s in seen and s not in native]
+    text = ','.join(ours) + ' ours' if ours else ''
+    if theirs:
+        text += (' + ' if text else '') + ','.join(theirs) + ' builtin'
+    return True, text or '-'
 
 
 def run_suite(name, config, prefix, exe):
@@ -165,52 +175,58 @@ def run_suite(name, config, prefix, exe):
                 status=status, proven=proven, proof=proof, seconds=round(time.time() - start, 1), log=log)
 
 
-def table(results, suites):
+def table(results, suites, configs):
+    """One row a suite: tests/failed/skipped per configuration, then the
+    loader's proof for each configuration that has DLLs of ours."""
     by = {(r['suite'], r['config']): r for r in results}
-    lines = ['%-13s | %-28s | %-28s | %s' % ('suite', 'ours: tests failed skipped', 'builtin: tests failed skipped',
-                                             'DLLs that served the ours run (loader trace)'),
-             '-' * 13 + '-+-' + '-' * 28 + '-+-' + '-' * 28 + '-+-' + '-' * 44]
+    width = 22
+    head = ['%-13s' % 'suite'] + ['%-*s' % (width, CONFIGS[c]['label'] + ': run fail skip') for c in configs]
+    lines = [' | '.join(head) + ' | loader trace (WINEDEBUG=+loaddll)']
+    lines.append('-+-'.join('-' * len(h) for h in head) + '-+-' + '-' * 40)
 
     def cell(r):
         if not r:
-            return '%28s' % 'not run'
-        s = '%6d %6d %7d' % (r['tests'], r['failures'], r['skipped'])
+            return '%-*s' % (width, '   not run')
+        text = '%7d %5d %5d' % (r['tests'], r['failures'], r['skipped'])
         if r['status'] != 'ok':
-            s += ' ' + r['status'].upper()
-        return '%-28s' % ('      ' + s)
-    tot = {c: [0, 0, 0] for c in ('ours', 'builtin')}
+            text += ' ' + r['status'].upper()
+        return '%-*s' % (width, text)
+    tot = {c: [0, 0, 0] for c in configs}
     for s in suites:
-        o, b = by.get((s, 'ours')), by.get((s, 'builtin'))
-        for c, r in (('ours', o), ('builtin', b)):
+        row, proofs = ['%-13s' % s], []
+        for c in configs:
+            r = by.get((s, c))
+            row.append(cell(r))
             if r:
                 tot[c][0] += r['tests']; tot[c][1] += r['failures']; tot[c][2] += r['skipped']
-        proof = (o['proof'] if o['proven'] else 'NOT PROVEN: ' + o['proof']) if o else '-'
-        lines.append('%-13s | %s | %s | %s' % (s, cell(o), cell(b), proof))
+                if CONFIGS[c]['native']:
+                    proofs.append('%s: %s%s' % (c, '' if r['proven'] else 'NOT PROVEN: ', r['proof']))
+        lines.append(' | '.join(row) + ' | ' + '; '.join(proofs))
     lines.append(lines[1])
-    lines.append('%-13s | %-28s | %-28s |' % ('total', '      %6d %6d %7d' % tuple(tot['ours']),
-                                             '      %6d %6d %7d' % tuple(tot['builtin'])))
-    lines.append('judged with WINETEST_PLATFORM=windows; each run in its own prefix under build/')
+    lines.append(' | '.join(['%-13s' % 'total'] + ['%-*s' % (width, '%7d %5d %5d' % tuple(tot[c])) for c in configs]) + ' |')
+    lines.append('judged with WINETEST_PLATFORM=windows; each configuration in its own prefix under build/;')
+    lines.append('ours = our advapi32+cryptsp+rsaenh (full stack), csp = our rsaenh under Wine\'s advapi32/cryptsp')
     return '\n'.join(lines) + '\n'
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--reuse', action='store_true', help='reuse existing prefixes (reinstalls our DLLs)')
-    ap.add_argument('--only', choices=('ours', 'builtin'))
+    ap.add_argument('--only', choices=tuple(CONFIGS), action='append')
     ap.add_argument('suites', nargs='*')
     args = ap.parse_args()
     suites = args.suites or list(SUITES)
     for s in suites:
         if s not in SUITES:
             sys.exit('unknown suite %s (have: %s)' % (s, ' '.join(SUITES)))
-    configs = [args.only] if args.only else ['ours', 'builtin']
+    configs = args.only or list(CONFIGS)
     os.makedirs(WORK, exist_ok=True)
     src = wine_source()
     winetest_headers(src)
     exes = {s: build_suite(s, src) for s in suites}
 
-    # The two configurations live in separate prefixes (separate wineservers),
-    # so they run side by side; the suites of one configuration run in turn.
+    # Each configuration lives in its own prefix (its own wineserver), so
+    # they run side by side; the suites of one configuration run in turn.
     def run_config(config):
         prefix = make_prefix(config, args.reuse)
         out = [run_suite(s, config, prefix, exes[s]) for s in suites]
@@ -219,9 +235,10 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(len(configs)) as pool:
         results = [r for rs in pool.map(run_config, configs) for r in rs]
 
-    text = table(results, suites)
+    text = table(results, suites, configs)
     sys.stdout.write(text)
-    bad = [r for r in results if r['config'] == 'ours' and (not r['proven'] or r['status'] != 'ok')]
+    gated = [r for r in results if CONFIGS[r['config']]['native']]
+    bad = [r for r in gated if not r['proven'] or r['status'] != 'ok']
     for r in results:
         if r['status'] != 'ok':
             print('%s (%s): %s -- see %s' % (r['suite'], r['config'], r['status'], r['log']))
@@ -230,8 +247,7 @@ def main():
             f.write(text)
         with open(os.path.join(TOP, 'build', 'conformance.json'), 'w') as f:
             json.dump(results, f, indent=1)
-    checks = len([r for r in results if r['config'] == 'ours'])
-    print('conformance: %d passed, %d failed' % (checks - len(bad), len(bad)))
+    print('conformance: %d passed, %d failed' % (len(gated) - len(bad), len(bad)))
     return 1 if bad else 0
 
 
