@@ -74,6 +74,7 @@ WTCFLAGS    := $(WCFLAGS) -I$(WINETEST_INC) -Itests/winetest -include winetest_c
                -Wno-sign-compare -Wno-format
 WIN_TESTS   := $(patsubst tests/win/%.c,$(OUT)/tests/%.exe,$(wildcard tests/win/*.c))
 TOOLS       := $(patsubst tools/%.c,$(OUT)/tools/%.exe,$(wildcard tools/*.c))
+INTEROP     := $(patsubst tests/interop/%.c,$(OUT)/tests/interop/%.exe,$(wildcard tests/interop/*.c))
 
 $(WINETEST_INC)/wine/test.h:
 	bash tools/setup.sh
@@ -82,11 +83,15 @@ $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_IN
 	@mkdir -p $(dir $@)
 	$(WCC) $(WTCFLAGS) -o $@ $< -ladvapi32
 
+$(OUT)/tests/interop/%.exe: tests/interop/%.c | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(WCC) $(WCFLAGS) -o $@ $< -ladvapi32
+
 $(OUT)/tools/%.exe: tools/%.c | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(WCC) $(WCFLAGS) -o $@ $< -ladvapi32
 
-tests: $(WIN_TESTS)
+tests: $(WIN_TESTS) $(INTEROP)
 tools: $(TOOLS)
 
 # --- user entry points -----------------------------------------------------
