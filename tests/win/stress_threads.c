@@ -1,0 +1,239 @@
+/*
+ * stress_threads.c - many threads on one provider and its keys, plus threads
+ * with providers of their own, doing mixed operations for a bounded time:
+ * every result is checked against a single-threaded reference, no call may
+ * fail unexpectedly, and at the end the process has as many handles and as
+ * many bytes in use on its heaps as before (nothing leaked).
+ * STRESS_SECONDS in the environment sets the duration (default 4).
+ */
+#include <stdarg.h>
+#include <windows.h>
+#include <wincrypt.h>
+
+#include "wine/test.h"
+
+#define SHARED_THREADS 8
+#define OWN_THREADS    2
+
+static HCRYPTPROV shared_prov;
+static HCRYPTKEY shared_aes;          /* used by every thread, through duplicates */
+static BYTE message[256];
+static BYTE sha256_ref[32], aes_ref[272];
+static DWORD aes_ref_len;
+static volatile LONG stop;
+
+struct tally {
+	LONG ops, wrong, errors;
+	DWORD last_error;
+	const char *last_what;
+};
+
+static void error(struct tally *t, const char *what)
+{
+	t->errors++;
+	t->last_error = GetLastError();
+	t->last_what = what;
+}
+
+/* SHA-256 of the message, compared with the reference. */
+static void op_hash(HCRYPTPROV prov, struct tally *t)
+{
+	HCRYPTHASH hash, dup;
+	BYTE value[32];
+	DWORD len = sizeof(value);
+
+	if (!CryptCreateHash(prov, CALG_SHA_256, 0, 0, &hash)) {
+		error(t, "CryptCreateHash");
+		return;
+	}
+	if (!CryptHashData(hash, message, 100, 0) || !CryptDuplicateHash(hash, NULL, 0, &dup)) {
+		error(t, "CryptHashData/CryptDuplicateHash");
+		CryptDestroyHash(hash);
+		return;
+	}
+	if (!CryptHashData(dup, message + 100, sizeof(message) - 100, 0) ||
+	    !CryptGetHashParam(dup, HP_HASHVAL, value, &len, 0))
+		error(t, "CryptGetHashParam");
+	else if (len != 32 || memcmp(value, sha256_ref, 32))
+		t->wrong++;
+	if (!CryptDestroyHash(dup) || !CryptDestroyHash(hash))
+		error(t, "CryptDestroyHash");
+}
+
+/* The shared key, duplicated (its IV state is per handle), encrypts to the
+ * reference ciphertext and decrypts back. */
+static void op_shared_key(struct tally *t)
+{
+	BYTE buf[sizeof(aes_ref)];
+	HCRYPTKEY key;
+	DWORD len = sizeof(message);
+
+	if (!CryptDuplicateKey(shared_aes, NULL, 0, &key)) {
+		error(t, "CryptDuplicateKey");
+		return;
+	}
+	memcpy(buf, message, sizeof(message));
+	if (!CryptEncrypt(key, 0, TRUE, 0, buf, &len, sizeof(buf)))
+		error(t, "CryptEncrypt");
+	else if (len != aes_ref_len || memcmp(buf, aes_ref, len))
+		t->wrong++;
+	else if (!CryptDecrypt(key, 0, TRUE, 0, buf, &len))
+		error(t, "CryptDecrypt");
+	else if (len != sizeof(message) || memcmp(buf, message, len))
+		t->wrong++;
+	if (!CryptDestroyKey(key))
+		error(t, "CryptDestroyKey");
+}
+
+/* A fresh key of its own: RC4 and AES round trips. */
+static void op_own_key(HCRYPTPROV prov, ALG_ID alg, struct tally *t)
+{
+	BYTE buf[sizeof(message) + 16];
+	HCRYPTKEY key;
+	DWORD len = sizeof(message);
+
+	if (!CryptGenKey(prov, alg, 0, &key)) {
+		error(t, "CryptGenKey");
+		return;
+	}
+	memcpy(buf, message, sizeof(message));
+	if (!CryptEncrypt(key, 0, TRUE, 0, buf, &len, sizeof(buf)) || !CryptDecrypt(key, 0, TRUE, 0, buf, &len))
+		error(t, "CryptEncrypt/CryptDecrypt");
+	else if (len != sizeof(message) || memcmp(buf, message, len))
+		t->wrong++;
+	if (!CryptDestroyKey(key))
+		error(t, "CryptDestroyKey");
+}
+
+static DWORD WINAPI shared_worker(void *arg)
+{
+	struct tally *t = arg;
+	unsigned i;
+
+	for (i = 0; !stop; i++, t->ops++) {
+		switch (i % 4) {
+		case 0: op_hash(shared_prov, t); break;
+		case 1: op_shared_key(t); break;
+		case 2: op_own_key(shared_prov, CALG_AES_128, t); break;
+		case 3: op_own_key(shared_prov, CALG_RC4, t); break;
+		}
+	}
+	return 0;
+}
+
+/* Threads with providers of their own: acquire, work, release, again. */
+static DWORD WINAPI own_worker(void *arg)
+{
+	struct tally *t = arg;
+	HCRYPTPROV prov;
+
+	while (!stop) {
+		if (!CryptAcquireContextA(&prov, NULL, MS_ENH_RSA_AES_PROV_A, PROV_RSA_AES, CRYPT_VERIFYCONTEXT)) {
+			error(t, "CryptAcquireContext");
+			continue;
+		}
+		op_hash(prov, t);
+		op_own_key(prov, CALG_AES_256, t);
+		if (!CryptReleaseContext(prov, 0))
+			error(t, "CryptReleaseContext");
+		t->ops += 2;
+	}
+	return 0;
+}
+
+/* Bytes allocated on every heap of the process. */
+static SIZE_T heap_bytes(void)
+{
+	HANDLE heaps[64];
+	DWORD n = GetProcessHeaps(64, heaps), i;
+	PROCESS_HEAP_ENTRY e;
+	SIZE_T total = 0;
+
+	for (i = 0; i < n && i < 64; i++) {
+		if (!HeapLock(heaps[i]))
+			continue;
+		e.lpData = NULL;
+		while (HeapWalk(heaps[i], &e))
+			if (e.wFlags & PROCESS_HEAP_ENTRY_BUSY)
+				total += e.cbData;
+		HeapUnlock(heaps[i]);
+	}
+	return total;
+}
+
+static void setup_reference(void)
+{
+	HCRYPTHASH hash;
+	DWORD len = sizeof(sha256_ref), i;
+
+	for (i = 0; i < sizeof(message); i++)
+		message[i] = (BYTE)(i * 7 + 1);
+	ok(CryptCreateHash(shared_prov, CALG_SHA_256, 0, 0, &hash), "CryptCreateHash failed: %08lx\n", GetLastError());
+	ok(CryptHashData(hash, message, sizeof(message), 0), "CryptHashData failed: %08lx\n", GetLastError());
+	ok(CryptGetHashParam(hash, HP_HASHVAL, sha256_ref, &len, 0), "HP_HASHVAL failed: %08lx\n", GetLastError());
+	CryptDestroyHash(hash);
+	ok(CryptGenKey(shared_prov, CALG_AES_256, 0, &shared_aes), "CryptGenKey failed: %08lx\n", GetLastError());
+	memcpy(aes_ref, message, sizeof(message));
+	aes_ref_len = sizeof(message);
+	ok(CryptEncrypt(shared_aes, 0, TRUE, 0, aes_ref, &aes_ref_len, sizeof(aes_ref)),
+	   "CryptEncrypt failed: %08lx\n", GetLastError());
+}
+
+static void run_round(DWORD ms, struct tally *tallies)
+{
+	HANDLE threads[SHARED_THREADS + OWN_THREADS];
+	int i;
+
+	stop = 0;
+	memset(tallies, 0, sizeof(*tallies) * ARRAY_SIZE(threads));
+	for (i = 0; i < ARRAY_SIZE(threads); i++)
+		threads[i] = CreateThread(NULL, 0, i < SHARED_THREADS ? shared_worker : own_worker, &tallies[i], 0, NULL);
+	Sleep(ms);
+	stop = 1;
+	WaitForMultipleObjects(ARRAY_SIZE(threads), threads, TRUE, INFINITE);
+	for (i = 0; i < ARRAY_SIZE(threads); i++)
+		CloseHandle(threads[i]);
+}
+
+START_TEST(stress_threads)
+{
+	struct tally tallies[SHARED_THREADS + OWN_THREADS];
+	DWORD handles_before, handles_after, seconds = 4;
+	SIZE_T heap_before, heap_after;
+	LONG ops = 0, wrong = 0, errors = 0;
+	char env[16];
+	int i;
+
+	if (GetEnvironmentVariableA("STRESS_SECONDS", env, sizeof(env)))
+		seconds = atoi(env);
+	ok(CryptAcquireContextA(&shared_prov, NULL, MS_ENH_RSA_AES_PROV_A, PROV_RSA_AES, CRYPT_VERIFYCONTEXT),
+	   "CryptAcquireContext failed: %08lx\n", GetLastError());
+	setup_reference();
+
+	/* a short warm-up round lets every lazily made structure exist before
+	 * the counts are taken */
+	run_round(300, tallies);
+	GetProcessHandleCount(GetCurrentProcess(), &handles_before);
+	heap_before = heap_bytes();
+
+	run_round(seconds * 1000, tallies);
+	for (i = 0; i < ARRAY_SIZE(tallies); i++) {
+		ops += tallies[i].ops;
+		wrong += tallies[i].wrong;
+		errors += tallies[i].errors;
+		if (tallies[i].errors)
+			trace("thread %d: %s failed with %08lx\n", i, tallies[i].last_what, tallies[i].last_error);
+	}
+	GetProcessHandleCount(GetCurrentProcess(), &handles_after);
+	heap_after = heap_bytes();
+
+	trace("%d threads x %lus: %ld operations\n", ARRAY_SIZE(tallies), seconds, ops);
+	ok(ops > 100, "only %ld operations ran\n", ops);
+	ok(!wrong, "%ld wrong results\n", wrong);
+	ok(!errors, "%ld unexpected errors\n", errors);
+	ok(handles_after == handles_before, "handle count %lu before, %lu after\n", handles_before, handles_after);
+	ok(heap_after <= heap_before + 4096, "heap bytes in use %Iu before, %Iu after\n", heap_before, heap_after);
+
+	ok(CryptDestroyKey(shared_aes), "CryptDestroyKey failed: %08lx\n", GetLastError());
+	ok(CryptReleaseContext(shared_prov, 0), "CryptReleaseContext failed: %08lx\n", GetLastError());
+}
