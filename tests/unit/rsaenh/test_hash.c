@@ -26,7 +26,7 @@ static void test_kat(void)
 		size_t n = unit_hex(kat[i].abc, want);
 		DWORD len, v;
 
-		CHECK_EQ(csp_hash_create(csp_alg_find(kat[i].id), &h), ERROR_SUCCESS);
+		CHECK_EQ(csp_hash_create(csp_alg_find(kat[i].id), NULL, &h), ERROR_SUCCESS);
 		if (!h)
 			continue;
 		CHECK_EQ(csp_hash_size(h), n);
@@ -72,8 +72,8 @@ static void test_bad(void)
 {
 	struct csp_hash *h = NULL;
 
-	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_AES_128), &h), NTE_BAD_ALGID);
-	CHECK_EQ(csp_hash_create(NULL, &h), NTE_BAD_ALGID);
+	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_AES_128), NULL, &h), NTE_BAD_ALGID);
+	CHECK_EQ(csp_hash_create(NULL, NULL, &h), NTE_BAD_ALGID);
 	CHECK(h == NULL);
 	csp_hash_destroy(NULL);
 }
@@ -85,7 +85,7 @@ static void test_set_value(void)
 	DWORD len = sizeof(got);
 
 	memset(v, 0x5a, sizeof(v));
-	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), &h), ERROR_SUCCESS);
+	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), NULL, &h), ERROR_SUCCESS);
 	CHECK_EQ(csp_hash_set_param(h, HP_HASHVAL, v), ERROR_SUCCESS);
 	CHECK_EQ(csp_hash_get_param(h, HP_HASHVAL, got, &len), ERROR_SUCCESS);
 	CHECK(!memcmp(got, v, sizeof(v)));
