@@ -143,13 +143,15 @@ DWORD csp_hash_set_hmac_info(struct csp_hash *h, const HMAC_INFO *info)
 	const struct csp_alg *inner = csp_alg_find(info->HashAlgid);
 	const struct csp_key *k = h->key;
 	BYTE digest[CSP_MAX_DIGEST];
-	const BYTE *key = k->key;
-	DWORD key_len = k->key_len;
+	const BYTE *key;
+	DWORD key_len;
 	BYTE *is, *os;
 	DWORD il = 0, ol = 0;
 
 	if (h->alg->hash_ops != &csp_hash_hmac)
 		return NTE_BAD_TYPE;
+	key = k->key;
+	key_len = k->key_len;
 	if (!inner || !inner->hash)
 		return NTE_BAD_ALGID;
 	if ((info->cbInnerString && !info->pbInnerString) || (info->cbOuterString && !info->pbOuterString))
