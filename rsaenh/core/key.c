@@ -214,6 +214,16 @@ void csp_key_restart(struct csp_key *k)
 		c->set_decrypt_key(k->dec_ctx, k->key, n, k->ekb ? k->ekb : k->key_len * 8);
 }
 
+DWORD csp_key_check_encrypt(const struct csp_key *k)
+{
+	const struct csp_profile_alg *offer;
+
+	if (k->alg->id != CALG_RC2 || !k->profile)
+		return ERROR_SUCCESS;
+	offer = csp_profile_offer(k->profile, CALG_RC2);
+	return (!offer || k->key_len * 8 > offer->max_bits) ? NTE_BAD_KEY : ERROR_SUCCESS;
+}
+
 /* Stream ciphers: no padding, output as long as input, same both ways. */
 static DWORD stream_crypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len, DWORD buflen)
 {

@@ -63,6 +63,11 @@ DWORD csp_key_block_len(const struct csp_key *k);   /* bytes; 0 for stream and H
  * to the start of a message (the chain restarts from KP_IV). */
 void csp_key_restart(struct csp_key *k);
 
+/* Whether CryptEncrypt may use the key: an RC2 key longer than the
+ * provider generates (as a SIMPLEBLOB can bring) only decrypts and MACs,
+ * as on Windows (NTE_BAD_KEY). */
+DWORD csp_key_check_encrypt(const struct csp_key *k);
+
 /* CryptEncrypt on *len bytes in a buffer of buflen bytes.  data NULL asks
  * only for the size.  ERROR_MORE_DATA with *len = the size needed. */
 DWORD csp_key_encrypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len, DWORD buflen);

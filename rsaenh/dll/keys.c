@@ -228,7 +228,8 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	/* size and argument checks first, so a failing call hashes nothing */
 	need = *len;
-	err = csp_key_encrypt(k->key, final, NULL, &need, 0);
+	if (!(err = csp_key_check_encrypt(k->key)))
+		err = csp_key_encrypt(k->key, final, NULL, &need, 0);
 	if (!err && !data)
 		*len = need;
 	else if (!err && need > buflen) {

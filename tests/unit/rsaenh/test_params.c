@@ -119,6 +119,11 @@ static void test_base_effective_len(void)
 	CHECK_EQ(v, 40);
 	bits = 40;
 	CHECK_EQ(csp_key_set_param(k, KP_EFFECTIVE_KEYLEN, (BYTE *)&bits), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_check_encrypt(k), ERROR_SUCCESS);
+	/* an RC2 key longer than the provider makes (as a SIMPLEBLOB may
+	 * bring one) only decrypts */
+	k->key_len = 16;
+	CHECK_EQ(csp_key_check_encrypt(k), NTE_BAD_KEY);
 	csp_key_destroy(k);
 }
 
