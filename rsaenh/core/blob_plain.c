@@ -26,8 +26,8 @@ static DWORD plain_import(const struct csp_profile *p, const BYTE *data, DWORD l
 		return csp_key_create_hmac(p, data, n, flags & CRYPT_EXPORTABLE, out);
 	/* the length is the key's: a longer key than the provider allows
 	 * fails as CryptGenKey would */
-	if (n > 0xffff / 8)
-		return NTE_BAD_DATA;
+	if (!n || n > 0xffff / 8)
+		return NTE_BAD_DATA;     /* no key, or a length no flags word holds */
 	if ((err = csp_key_create(p, hdr.aiKeyAlg, ((n * 8) << 16) | (flags & CRYPT_EXPORTABLE), out)))
 		return err;
 	csp_key_load(*out, data, n);

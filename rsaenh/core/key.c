@@ -55,7 +55,7 @@ static DWORD key_alloc(const struct csp_alg *alg, DWORD key_len, DWORD flags, st
 	k->key_len = key_len;
 	k->mode = (c && c->block_size) ? CRYPT_MODE_CBC : 0;
 	k->padding = PKCS5_PADDING;
-	k->mode_bits = 0;     /* what Windows reports until KP_MODE_BITS is set */
+	k->mode_bits = 8;     /* feedback width, documented default */
 	k->permissions = CRYPT_ENCRYPT | CRYPT_DECRYPT | CRYPT_READ | CRYPT_WRITE | CRYPT_MAC;
 	if (flags & CRYPT_EXPORTABLE)
 		k->permissions |= CRYPT_EXPORT;

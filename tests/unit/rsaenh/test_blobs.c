@@ -82,6 +82,9 @@ static void test_bad_blobs(void)
 	blob[0] = PLAINTEXTKEYBLOB;
 	/* a 128-bit RC4 key is too long for the Base provider */
 	CHECK_EQ(csp_blob_import(base, blob, n, NULL, 0, &k), NTE_BAD_DATA);
+	/* no key bytes at all */
+	n = make_blob(blob, CALG_RC4, key, 0);
+	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_DATA);
 	/* not a cipher */
 	n = make_blob(blob, CALG_MD5, key, 16);
 	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_ALGID);

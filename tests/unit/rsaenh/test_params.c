@@ -139,7 +139,7 @@ static void test_modes(void)
 	CHECK_EQ(csp_key_get_param(k, KP_MODE, (BYTE *)&v, &vl), ERROR_SUCCESS);
 	CHECK_EQ(v, CRYPT_MODE_CBC);
 	CHECK_EQ(csp_key_get_param(k, KP_MODE_BITS, (BYTE *)&v, &vl), ERROR_SUCCESS);
-	CHECK_EQ(v, 0);
+	CHECK_EQ(v, 8);
 	/* accepted, but not run */
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		CHECK_EQ(csp_key_set_param(k, KP_MODE, (BYTE *)&modes[i]), ERROR_SUCCESS);
