@@ -279,15 +279,18 @@ BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD 
 	if (!len)
 		err = ERROR_INVALID_PARAMETER;
 	else {
-		/* one key locked at a time: the exported key, then (read only,
-		 * after it) the wrapping key is never locked by the other side */
-		object_lock(&k->head);
-		if (pk && pk != k)
-			object_lock(&pk->head);
+		/* two keys are locked in address order, so two exports that wrap
+		 * each other's keys cannot deadlock */
+		struct key_obj *first = (pk && pk < k) ? pk : k;
+		struct key_obj *second = (pk && pk != k) ? (first == k ? pk : k) : NULL;
+
+		object_lock(&first->head);
+		if (second)
+			object_lock(&second->head);
 		err = csp_blob_export(k->key, pk ? pk->key : NULL, type, flags, data, len);
-		if (pk && pk != k)
-			object_unlock(&pk->head);
-		object_unlock(&k->head);
+		if (second)
+			object_unlock(&second->head);
+		object_unlock(&first->head);
 	}
 	if (pk)
 		handle_put(&pk->head);
