@@ -25,6 +25,8 @@ typedef char CHAR;
 #define TRUE 1
 #define FALSE 0
 #endif
+#define LOWORD(l) ((DWORD)(l) & 0xffff)
+#define HIWORD(l) (((DWORD)(l) >> 16) & 0xffff)
 
 /* ALG_ID layout: class | type | sub-id */
 #define GET_ALG_CLASS(x) ((x) & (7 << 13))
@@ -95,6 +97,7 @@ typedef char CHAR;
 #define CRYPT_FIRST          0x00000001
 #define CRYPT_NEXT           0x00000002
 #define CRYPT_OAEP           0x00000040
+#define CRYPT_IPSEC_HMAC_KEY 0x00000100
 
 /* key permissions (KP_PERMISSIONS) */
 #define CRYPT_ENCRYPT    0x0001
@@ -177,6 +180,19 @@ typedef struct _PUBLICKEYSTRUC {
 	uint16_t reserved;
 	ALG_ID aiKeyAlg;
 } BLOBHEADER, PUBLICKEYSTRUC;
+
+typedef struct _HMAC_Info {
+	ALG_ID HashAlgid;
+	BYTE *pbInnerString;
+	DWORD cbInnerString;
+	BYTE *pbOuterString;
+	DWORD cbOuterString;
+} HMAC_INFO;
+
+typedef struct _CRYPTOAPI_BLOB {
+	DWORD cbData;
+	BYTE *pbData;
+} CRYPT_INTEGER_BLOB, CRYPT_DATA_BLOB;
 
 typedef struct _PROV_ENUMALGS {
 	ALG_ID aiAlgid;

@@ -3,17 +3,32 @@
  * PP_ENUMALGS_EX; the implementation is always nettle's.
  */
 #include "algs.h"
+#include "hash.h"
+
+#define HASH(id, name, long_name, nh) { id, name, long_name, 0, 0, nh, &csp_hash_plain, 0, NULL }
+#define CIPHER(id, name, long_name, bits, eff, c) { id, name, long_name, bits, eff, NULL, NULL, 0, c }
 
 static const struct csp_alg alg_table[] = {
-	{ CALG_MD5,     "MD5",     "Message Digest 5 (MD5)",          0, &nettle_md5,    NULL },
-	{ CALG_SHA,     "SHA-1",   "Secure Hash Algorithm (SHA-1)",   0, &nettle_sha1,   NULL },
-	{ CALG_SHA_256, "SHA-256", "Secure Hash Algorithm (SHA-256)", 0, &nettle_sha256, NULL },
-	{ CALG_SHA_384, "SHA-384", "Secure Hash Algorithm (SHA-384)", 0, &nettle_sha384, NULL },
-	{ CALG_SHA_512, "SHA-512", "Secure Hash Algorithm (SHA-512)", 0, &nettle_sha512, NULL },
-	{ CALG_RC4,     "RC4",     "RSA Data Security's RC4",           0, NULL, &csp_cipher_rc4 },
-	{ CALG_AES_128, "AES-128", "Advanced Encryption Standard (AES-128)", 128, NULL, &csp_cipher_aes128 },
-	{ CALG_AES_192, "AES-192", "Advanced Encryption Standard (AES-192)", 192, NULL, &csp_cipher_aes192 },
-	{ CALG_AES_256, "AES-256", "Advanced Encryption Standard (AES-256)", 256, NULL, &csp_cipher_aes256 },
+	HASH(CALG_MD2,     "MD2",     "Message Digest 2 (MD2)",          &nettle_md2),
+	HASH(CALG_MD4,     "MD4",     "Message Digest 4 (MD4)",          &nettle_md4),
+	HASH(CALG_MD5,     "MD5",     "Message Digest 5 (MD5)",          &nettle_md5),
+	HASH(CALG_SHA,     "SHA-1",   "Secure Hash Algorithm (SHA-1)",   &nettle_sha1),
+	HASH(CALG_SHA_256, "SHA-256", "Secure Hash Algorithm (SHA-256)", &nettle_sha256),
+	HASH(CALG_SHA_384, "SHA-384", "Secure Hash Algorithm (SHA-384)", &nettle_sha384),
+	HASH(CALG_SHA_512, "SHA-512", "Secure Hash Algorithm (SHA-512)", &nettle_sha512),
+	/* SSL3's MD5 || SHA-1 signature input: only ever set through HP_HASHVAL */
+	{ CALG_SSL3_SHAMD5, "SSL3 SHAMD5", "SSL3 SHAMD5", 0, 0, NULL, &csp_hash_value_only, 36, NULL },
+	{ CALG_MAC,  "MAC",  "Message Authentication Code", 0, 0, NULL, &csp_hash_mac, 0, NULL },
+	/* HMAC is a hash and also the algorithm of CRYPT_IPSEC_HMAC_KEY keys */
+	{ CALG_HMAC, "HMAC", "Hugo's MAC (HMAC)", 0, 0, NULL, &csp_hash_hmac, 0, NULL },
+	CIPHER(CALG_RC2,      "RC2",          "RSA Data Security's RC2", 0, 0, &csp_cipher_rc2),
+	CIPHER(CALG_RC4,      "RC4",          "RSA Data Security's RC4", 0, 0, &csp_cipher_rc4),
+	CIPHER(CALG_DES,      "DES",          "Data Encryption Standard (DES)", 64, 56, &csp_cipher_des),
+	CIPHER(CALG_3DES_112, "3DES TWO KEY", "Two Key Triple DES", 128, 112, &csp_cipher_3des112),
+	CIPHER(CALG_3DES,     "3DES",         "Three Key Triple DES", 192, 168, &csp_cipher_3des),
+	CIPHER(CALG_AES_128, "AES-128", "Advanced Encryption Standard (AES-128)", 128, 0, &csp_cipher_aes128),
+	CIPHER(CALG_AES_192, "AES-192", "Advanced Encryption Standard (AES-192)", 192, 0, &csp_cipher_aes192),
+	CIPHER(CALG_AES_256, "AES-256", "Advanced Encryption Standard (AES-256)", 256, 0, &csp_cipher_aes256),
 };
 
 #define ALG_COUNT (sizeof(alg_table) / sizeof(alg_table[0]))

@@ -10,13 +10,18 @@
 #include "wincsp.h"
 #include "cipher.h"
 
+struct csp_hash_ops;
+
 struct csp_alg {
 	ALG_ID id;
 	const char *name;          /* PROV_ENUMALGS szName, as Windows */
 	const char *long_name;     /* PROV_ENUMALGS_EX szLongName */
-	DWORD key_bits;            /* fixed key length, 0 when variable */
-	const struct nettle_hash *hash;     /* ALG_CLASS_HASH rows */
-	const struct csp_cipher *cipher;    /* ALG_CLASS_DATA_ENCRYPT rows */
+	DWORD key_bits;            /* fixed stored key length, 0 when variable */
+	DWORD effective_bits;      /* DES family: the length without parity bits */
+	const struct nettle_hash *hash;         /* hashes computed by nettle */
+	const struct csp_hash_ops *hash_ops;    /* every ALG_CLASS_HASH row */
+	DWORD hash_size;           /* digest bytes of rows without a nettle hash */
+	const struct csp_cipher *cipher;        /* ALG_CLASS_DATA_ENCRYPT rows */
 };
 
 /* The row for id, or NULL when the table does not implement it. */

@@ -11,13 +11,16 @@
 #include "wincsp.h"
 
 #define CSP_MAX_BLOCK 16   /* largest block size of any table row, bytes */
-#define CSP_MAX_KEY   64   /* largest key (plus salt) of any table row, bytes */
+#define CSP_MAX_KEY   64   /* largest key (plus salt) of any cipher row, and the
+                              * largest HMAC key kept as it is, bytes */
 
 struct csp_cipher {
 	DWORD block_size;                 /* bytes; 0 for a stream cipher */
 	DWORD ctx_size;                   /* bytes of one key schedule */
-	void (*set_encrypt_key)(void *ctx, const BYTE *key, DWORD key_len);
-	void (*set_decrypt_key)(void *ctx, const BYTE *key, DWORD key_len);
+	/* key_len counts the salt appended to the key; ekb is RC2's effective
+	 * key length in bits (KP_EFFECTIVE_KEYLEN), ignored by the others */
+	void (*set_encrypt_key)(void *ctx, const BYTE *key, DWORD key_len, DWORD ekb);
+	void (*set_decrypt_key)(void *ctx, const BYTE *key, DWORD key_len, DWORD ekb);
 	nettle_cipher_func *encrypt;      /* whole blocks, ECB */
 	nettle_cipher_func *decrypt;
 	/* optional: nettle's dedicated CBC encryption, faster than the
@@ -29,5 +32,9 @@ extern const struct csp_cipher csp_cipher_aes128;
 extern const struct csp_cipher csp_cipher_aes192;
 extern const struct csp_cipher csp_cipher_aes256;
 extern const struct csp_cipher csp_cipher_rc4;
+extern const struct csp_cipher csp_cipher_rc2;
+extern const struct csp_cipher csp_cipher_des;
+extern const struct csp_cipher csp_cipher_3des;     /* K1 K2 K3 */
+extern const struct csp_cipher csp_cipher_3des112;  /* K1 K2 K1 */
 
 #endif

@@ -8,9 +8,9 @@
 
 /* nettle's set-key functions take no length: the row fixes it. */
 #define AES_VARIANT(bits)                                                          \
-static void aes##bits##_enc_key(void *ctx, const BYTE *key, DWORD len)            \
+static void aes##bits##_enc_key(void *ctx, const BYTE *key, DWORD len, DWORD ekb)\
 { (void)len; aes##bits##_set_encrypt_key(ctx, key); }                             \
-static void aes##bits##_dec_key(void *ctx, const BYTE *key, DWORD len)            \
+static void aes##bits##_dec_key(void *ctx, const BYTE *key, DWORD len, DWORD ekb)\
 { (void)len; aes##bits##_set_decrypt_key(ctx, key); }                             \
 static void aes##bits##_cbc(const void *ctx, BYTE *iv, size_t len, BYTE *dst,     \
 			    const BYTE *src)                                      \

@@ -5,7 +5,7 @@
 #include <nettle/arcfour.h>
 #include "cipher.h"
 
-static void rc4_set_key(void *ctx, const BYTE *key, DWORD len)
+static void rc4_set_key(void *ctx, const BYTE *key, DWORD len, DWORD ekb)
 {
 	arcfour_set_key(ctx, len, key);
 }

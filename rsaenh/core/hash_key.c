@@ -11,6 +11,8 @@ DWORD csp_hash_session_key(struct csp_hash *h, const struct csp_key *k, DWORD fl
 	BYTE bytes[CSP_MAX_KEY];
 	DWORD i, err;
 
+	if (!k->alg->cipher)
+		return NTE_BAD_KEY;       /* only session keys of a cipher */
 	if (flags & ~CRYPT_LITTLE_ENDIAN)
 		return NTE_BAD_FLAGS;
 	for (i = 0; i < k->key_len; i++)

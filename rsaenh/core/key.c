@@ -1,6 +1,7 @@
 /*
- * key.c - symmetric key objects: creation, duplication, wiping, and
- * CryptEncrypt/CryptDecrypt's sizing and PKCS#5 padding around the modes.
+ * key.c - symmetric key objects: creation under a provider profile (key
+ * length and salt rules), duplication, wiping, and CryptEncrypt/
+ * CryptDecrypt's sizing and PKCS#5 padding around the modes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,20 @@
 #include "modes.h"
 #include "wipe.h"
 
+#define SALTED_LEN 16   /* a salted RC2/RC4 key is 16 bytes: key + salt */
+
 DWORD csp_key_length(const struct csp_profile_alg *row, DWORD requested_bits, DWORD *bits)
 {
+	const struct csp_alg *alg = csp_alg_find(row->id);
 	DWORD b = requested_bits ? requested_bits : row->default_bits;
 
+	if (alg && alg->effective_bits) {
+		/* stored with parity bits; either length names the key */
+		if (b != alg->effective_bits && b != alg->key_bits)
+			return NTE_BAD_FLAGS;
+		*bits = alg->key_bits;
+		return ERROR_SUCCESS;
+	}
 	if (b % 8 || b < row->min_bits || b > row->max_bits)
 		return NTE_BAD_DATA;
 	*bits = b;
@@ -20,39 +31,117 @@ DWORD csp_key_length(const struct csp_profile_alg *row, DWORD requested_bits, DW
 
 static void fix_pointers(struct csp_key *k)
 {
+	const struct csp_cipher *c = k->alg->cipher;
+
 	k->enc_ctx = k + 1;
-	k->dec_ctx = (BYTE *)(k + 1) + k->alg->cipher->ctx_size;
+	/* ciphers with one schedule for both directions share it */
+	k->dec_ctx = (c && c->set_decrypt_key) ? (BYTE *)(k + 1) + c->ctx_size : k->enc_ctx;
 }
 
-DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_len,
-			 DWORD gen_flags, struct csp_key **out)
+static DWORD key_alloc(const struct csp_alg *alg, DWORD key_len, DWORD flags, struct csp_key **out)
 {
-	const struct csp_cipher *c;
+	const struct csp_cipher *c = alg->cipher;
 	struct csp_key *k;
 	size_t size;
 
-	if (!alg || !(c = alg->cipher))
-		return NTE_BAD_ALGID;
-	if (key_len > CSP_MAX_KEY || (alg->key_bits && key_len * 8 != alg->key_bits))
+	if (key_len > CSP_MAX_KEY)
 		return NTE_BAD_DATA;
-	size = sizeof(*k) + 2 * (size_t)c->ctx_size;
+	size = sizeof(*k) + (c ? (c->set_decrypt_key ? 2 : 1) * (size_t)c->ctx_size : 0);
 	if (!(k = calloc(1, size)))
 		return NTE_NO_MEMORY;
 	k->alg = alg;
 	k->alloc_size = size;
 	fix_pointers(k);
 	k->key_len = key_len;
-	memcpy(k->key, key, key_len);
-	k->mode = c->block_size ? CRYPT_MODE_CBC : 0;
+	k->mode = (c && c->block_size) ? CRYPT_MODE_CBC : 0;
 	k->padding = PKCS5_PADDING;
 	k->mode_bits = 8;     /* feedback width, documented default */
 	k->permissions = CRYPT_ENCRYPT | CRYPT_DECRYPT | CRYPT_READ | CRYPT_WRITE | CRYPT_MAC;
-	if (gen_flags & CRYPT_EXPORTABLE)
+	if (flags & CRYPT_EXPORTABLE)
 		k->permissions |= CRYPT_EXPORT;
-	c->set_encrypt_key(k->enc_ctx, k->key, key_len);
-	if (c->set_decrypt_key)
-		c->set_decrypt_key(k->dec_ctx, k->key, key_len);
 	*out = k;
+	return ERROR_SUCCESS;
+}
+
+/* Windows' salt rules: only RC2 and RC4 use a salt; a 40-bit key gets one
+ * unless CRYPT_NO_SALT, any key with CRYPT_CREATE_SALT, except a 40-bit
+ * CRYPT_CREATE_SALT key of the Enhanced provider. */
+static DWORD salt_length(const struct csp_profile *p, const struct csp_alg *alg, DWORD bits, DWORD flags)
+{
+	if (alg->id != CALG_RC2 && alg->id != CALG_RC4)
+		return 0;
+	if (bits / 8 >= SALTED_LEN)
+		return 0;
+	if (p && (p->quirks & CSP_QUIRK_NO_40BIT_SALT) && (flags & CRYPT_CREATE_SALT) && bits == 40)
+		return 0;
+	if ((flags & CRYPT_CREATE_SALT) || (bits == 40 && !(flags & CRYPT_NO_SALT)))
+		return SALTED_LEN - bits / 8;
+	return 0;
+}
+
+DWORD csp_key_create(const struct csp_profile *p, ALG_ID id, DWORD flags, struct csp_key **out)
+{
+	const struct csp_profile_alg *offer = csp_profile_offer(p, id);
+	const struct csp_alg *alg = csp_alg_find(id);
+	DWORD bits, err;
+
+	if (!offer || !alg || !alg->cipher)
+		return NTE_BAD_ALGID;
+	if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
+		return err;
+	if ((err = key_alloc(alg, bits / 8, LOWORD(flags), out)))
+		return err;
+	(*out)->profile = p;
+	(*out)->salt_len = salt_length(p, alg, bits, LOWORD(flags));
+	csp_key_restart(*out);
+	return ERROR_SUCCESS;
+}
+
+void csp_key_load(struct csp_key *k, const BYTE *bytes, DWORD n)
+{
+	DWORD max = k->key_len + k->salt_len;
+
+	memcpy(k->key, bytes, n < max ? n : max);
+	csp_key_restart(k);
+}
+
+DWORD csp_key_create_hmac(const struct csp_profile *p, const BYTE *bytes, DWORD n, DWORD flags,
+			  struct csp_key **out)
+{
+	const struct csp_alg *alg = csp_alg_find(CALG_HMAC);
+	struct csp_key *k;
+	DWORD err;
+
+	if ((err = key_alloc(alg, n <= CSP_MAX_KEY ? n : 0, flags, &k)))
+		return err;
+	k->profile = p;
+	if (n <= CSP_MAX_KEY)
+		memcpy(k->key, bytes, n);
+	else {
+		/* kept whole: it is hashed once the HMAC's hash is known */
+		if (!(k->long_key = malloc(n))) {
+			csp_key_destroy(k);
+			return NTE_NO_MEMORY;
+		}
+		memcpy(k->long_key, bytes, n);
+		k->long_len = n;
+	}
+	*out = k;
+	return ERROR_SUCCESS;
+}
+
+DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_len,
+			 DWORD gen_flags, struct csp_key **out)
+{
+	DWORD err;
+
+	if (!alg || !alg->cipher)
+		return NTE_BAD_ALGID;
+	if (key_len > CSP_MAX_KEY || (alg->key_bits && key_len * 8 != alg->key_bits))
+		return NTE_BAD_DATA;
+	if ((err = key_alloc(alg, key_len, gen_flags, out)))
+		return err;
+	csp_key_load(*out, key, key_len);
 	return ERROR_SUCCESS;
 }
 
@@ -81,6 +170,14 @@ DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out)
 		return NTE_NO_MEMORY;
 	memcpy(d, k, k->alloc_size);
 	fix_pointers(d);
+	if (k->long_key) {
+		if (!(d->long_key = malloc(k->long_len))) {
+			csp_wipe(d, d->alloc_size);
+			free(d);
+			return NTE_NO_MEMORY;
+		}
+		memcpy(d->long_key, k->long_key, k->long_len);
+	}
 	*out = d;
 	return ERROR_SUCCESS;
 }
@@ -89,23 +186,42 @@ void csp_key_destroy(struct csp_key *k)
 {
 	if (!k)
 		return;
+	if (k->long_key) {
+		csp_wipe(k->long_key, k->long_len);
+		free(k->long_key);
+	}
 	csp_wipe(k, k->alloc_size);
 	free(k);
 }
 
 DWORD csp_key_block_len(const struct csp_key *k)
 {
-	return k->alg->cipher->block_size;
+	return k->alg->cipher ? k->alg->cipher->block_size : 0;
 }
 
 void csp_key_restart(struct csp_key *k)
 {
 	const struct csp_cipher *c = k->alg->cipher;
+	DWORD n = k->key_len + k->salt_len;
 
-	if (c->block_size)
-		memcpy(k->chain, k->iv, sizeof(k->chain));
-	else    /* a stream cipher starts its key stream again */
-		c->set_encrypt_key(k->enc_ctx, k->key, k->key_len);
+	if (!c)
+		return;
+	memcpy(k->chain, k->iv, sizeof(k->chain));
+	/* the schedule too: a stream cipher starts its key stream again, and
+	 * salt or effective length may have changed */
+	c->set_encrypt_key(k->enc_ctx, k->key, n, k->ekb ? k->ekb : k->key_len * 8);
+	if (c->set_decrypt_key)
+		c->set_decrypt_key(k->dec_ctx, k->key, n, k->ekb ? k->ekb : k->key_len * 8);
+}
+
+DWORD csp_key_check_encrypt(const struct csp_key *k)
+{
+	const struct csp_profile_alg *offer;
+
+	if (k->alg->id != CALG_RC2 || !k->profile)
+		return ERROR_SUCCESS;
+	offer = csp_profile_offer(k->profile, CALG_RC2);
+	return (!offer || k->key_len * 8 > offer->max_bits) ? NTE_BAD_KEY : ERROR_SUCCESS;
 }
 
 /* Stream ciphers: no padding, output as long as input, same both ways. */
@@ -126,6 +242,8 @@ DWORD csp_key_encrypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len, DWO
 	DWORD bs = csp_key_block_len(k), need, i;
 	const struct csp_mode *mode;
 
+	if (!k->alg->cipher)
+		return NTE_BAD_TYPE;      /* an HMAC key encrypts nothing */
 	if (!bs)
 		return stream_crypt(k, final, data, len, buflen);
 	if (!(mode = csp_mode_find(k->mode)))
@@ -157,6 +275,8 @@ DWORD csp_key_decrypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len)
 	DWORD bs = csp_key_block_len(k), n = *len, pad, i;
 	const struct csp_mode *mode;
 
+	if (!k->alg->cipher)
+		return NTE_BAD_TYPE;
 	if (!bs)
 		return stream_crypt(k, final, data, len, *len);
 	if (!(mode = csp_mode_find(k->mode)))

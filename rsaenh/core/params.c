@@ -22,7 +22,7 @@ DWORD csp_copy_out(BYTE *data, DWORD *len, const void *value, DWORD size)
 
 /* --- key parameters ------------------------------------------------------ */
 
-/* A getter writes the value into out (at most CSP_MAX_BLOCK bytes) and
+/* A getter writes the value into out (at most CSP_MAX_KEY bytes) and
  * returns its size, or sets *err. */
 typedef DWORD (*key_getter)(const struct csp_key *k, BYTE *out, DWORD *err);
 typedef DWORD (*key_setter)(struct csp_key *k, const BYTE *data);
@@ -58,10 +58,24 @@ static DWORD kp_get_blocklen(const struct csp_key *k, BYTE *out, DWORD *err)
 	return put_dword(out, csp_key_block_len(k) * 8);
 }
 
+static BOOL salted(const struct csp_key *k)
+{
+	return k->alg->id == CALG_RC2 || k->alg->id == CALG_RC4;
+}
+
 static DWORD kp_get_salt(const struct csp_key *k, BYTE *out, DWORD *err)
 {
-	*err = NTE_BAD_KEY;    /* no row in the table carries a salt yet */
-	return 0;
+	if (!salted(k)) {
+		*err = NTE_BAD_KEY;
+		return 0;
+	}
+	memcpy(out, k->key + k->key_len, k->salt_len);
+	return k->salt_len;
+}
+
+static DWORD kp_get_effective(const struct csp_key *k, BYTE *out, DWORD *err)
+{
+	return put_dword(out, k->ekb ? k->ekb : k->key_len * 8);
 }
 
 static DWORD kp_set_iv(struct csp_key *k, const BYTE *data)
@@ -102,9 +116,58 @@ static DWORD kp_set_perms(struct csp_key *k, const BYTE *data)
 	return ERROR_SUCCESS;
 }
 
+#define BASE_SALT_LEN 11   /* KP_SALT always sets eleven bytes (documented) */
+
 static DWORD kp_set_salt(struct csp_key *k, const BYTE *data)
 {
-	return NTE_BAD_KEY;
+	if (!salted(k) || k->key_len + BASE_SALT_LEN > CSP_MAX_KEY)
+		return NTE_BAD_KEY;
+	memcpy(k->key + k->key_len, data, BASE_SALT_LEN);
+	k->salt_len = BASE_SALT_LEN;
+	csp_key_restart(k);
+	/* the newer providers use the salt for this schedule only: their
+	 * next restart runs without it, as Windows' do */
+	if (!k->profile || !(k->profile->quirks & CSP_QUIRK_KEEP_SALT))
+		k->salt_len = 0;
+	return ERROR_SUCCESS;
+}
+
+#define MAX_SALT_EX 24     /* 184 bits, rounded up to bytes */
+
+static DWORD kp_set_salt_ex(struct csp_key *k, const BYTE *data)
+{
+	CRYPT_INTEGER_BLOB blob;
+
+	memcpy(&blob, data, sizeof(blob));
+	if (blob.cbData > MAX_SALT_EX || k->key_len + blob.cbData > CSP_MAX_KEY || !k->alg->cipher)
+		return NTE_BAD_DATA;
+	if (blob.cbData && !blob.pbData)
+		return ERROR_INVALID_PARAMETER;
+	memcpy(k->key + k->key_len, blob.pbData, blob.cbData);
+	k->salt_len = blob.cbData;
+	csp_key_restart(k);
+	return ERROR_SUCCESS;
+}
+
+#define MAX_EFFECTIVE_BITS 1024   /* RC2's largest effective key length */
+#define BASE_RC2_BITS 40          /* the Base provider's only one */
+
+static DWORD kp_set_effective(struct csp_key *k, const BYTE *data)
+{
+	DWORD bits = get_dword(data), err = ERROR_SUCCESS;
+
+	if (k->alg->id != CALG_RC2)
+		return NTE_BAD_TYPE;
+	if (!bits || bits > MAX_EFFECTIVE_BITS)
+		return NTE_BAD_DATA;
+	/* the Base provider forces its default and reports the attempt */
+	if (k->profile && (k->profile->quirks & CSP_QUIRK_FIXED_EFFECTIVE_LEN) && bits != BASE_RC2_BITS) {
+		bits = BASE_RC2_BITS;
+		err = NTE_BAD_DATA;
+	}
+	k->ekb = bits;
+	csp_key_restart(k);
+	return err;
 }
 
 static const struct {
@@ -114,6 +177,7 @@ static const struct {
 } key_params[] = {
 	{ KP_IV, kp_get_iv, kp_set_iv },
 	{ KP_SALT, kp_get_salt, kp_set_salt },
+	{ KP_SALT_EX, NULL, kp_set_salt_ex },
 	{ KP_PADDING, kp_get_padding, kp_set_padding },
 	{ KP_MODE, kp_get_mode, kp_set_mode },
 	{ KP_MODE_BITS, kp_get_mode_bits, kp_set_mode_bits },
@@ -121,18 +185,18 @@ static const struct {
 	{ KP_ALGID, kp_get_algid, NULL },
 	{ KP_BLOCKLEN, kp_get_blocklen, NULL },
 	{ KP_KEYLEN, kp_get_keylen, NULL },
-	{ KP_EFFECTIVE_KEYLEN, kp_get_keylen, NULL },
+	{ KP_EFFECTIVE_KEYLEN, kp_get_effective, kp_set_effective },
 };
 
 #define N_KEY_PARAMS (sizeof(key_params) / sizeof(key_params[0]))
 
 DWORD csp_key_get_param(const struct csp_key *k, DWORD param, BYTE *data, DWORD *len)
 {
-	BYTE value[CSP_MAX_BLOCK];
+	BYTE value[CSP_MAX_KEY];
 	DWORD i, size, err = ERROR_SUCCESS;
 
 	for (i = 0; i < N_KEY_PARAMS; i++) {
-		if (key_params[i].param != param)
+		if (key_params[i].param != param || !key_params[i].get)
 			continue;
 		size = key_params[i].get(k, value, &err);
 		return err ? err : csp_copy_out(data, len, value, size);
@@ -172,8 +236,15 @@ DWORD csp_hash_get_param(struct csp_hash *h, DWORD param, BYTE *data, DWORD *len
 
 DWORD csp_hash_set_param(struct csp_hash *h, DWORD param, const BYTE *data)
 {
-	if (param != HP_HASHVAL)
-		return NTE_BAD_TYPE;
-	csp_hash_set_value(h, data);
-	return ERROR_SUCCESS;
+	HMAC_INFO info;
+
+	switch (param) {
+	case HP_HASHVAL:
+		csp_hash_set_value(h, data);
+		return ERROR_SUCCESS;
+	case HP_HMAC_INFO:
+		memcpy(&info, data, sizeof(info));
+		return csp_hash_set_hmac_info(h, &info);
+	}
+	return NTE_BAD_TYPE;
 }

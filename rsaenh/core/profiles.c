@@ -93,17 +93,19 @@ static const struct csp_profile_alg aes_algs[] = {
 
 /* Type defaults are Windows' (Type 001 is the Strong provider there). */
 static const struct csp_profile profiles[] = {
-	{ "Microsoft Base Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(base_algs) },
+	{ "Microsoft Base Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(base_algs),
+	  CSP_QUIRK_FIXED_EFFECTIVE_LEN | CSP_QUIRK_KEEP_SALT },
 	{ "Microsoft Strong Cryptographic Provider", PROV_RSA_FULL, TRUE,
-	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs) },
-	{ "Microsoft Enhanced Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(enhanced_algs) },
+	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs), CSP_QUIRK_KEEP_SALT },
+	{ "Microsoft Enhanced Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(enhanced_algs),
+	  CSP_QUIRK_NO_40BIT_SALT },
 	{ "Microsoft RSA SChannel Cryptographic Provider", PROV_RSA_SCHANNEL, TRUE, "RSA SChannel",
-	  ROWS(schannel_algs) },
+	  ROWS(schannel_algs), 0 },
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider", PROV_RSA_AES, TRUE, "RSA Full and AES",
-	  ROWS(aes_algs) },
+	  ROWS(aes_algs), 0 },
 	/* Windows XP's name for the AES provider: still accepted, no longer registered */
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider (Prototype)", PROV_RSA_AES, FALSE, NULL,
-	  ROWS(aes_algs) },
+	  ROWS(aes_algs), 0 },
 };
 
 #define PROFILE_COUNT (sizeof(profiles) / sizeof(profiles[0]))

@@ -23,7 +23,15 @@ struct csp_profile {
 	const char *type_name;    /* non-NULL: this profile is its type's default */
 	const struct csp_profile_alg *algs;
 	DWORD n_algs;
+	DWORD quirks;             /* CSP_QUIRK_*: where Microsoft's providers differ */
 };
+
+/* KP_EFFECTIVE_KEYLEN can only be the default (Base provider) */
+#define CSP_QUIRK_FIXED_EFFECTIVE_LEN 0x1
+/* a salt set through KP_SALT stays reported and used (Base, Strong) */
+#define CSP_QUIRK_KEEP_SALT           0x2
+/* CRYPT_CREATE_SALT gives a 40-bit RC2/RC4 key no salt (Enhanced) */
+#define CSP_QUIRK_NO_40BIT_SALT       0x4
 
 DWORD csp_profile_count(void);
 const struct csp_profile *csp_profile_at(DWORD index);

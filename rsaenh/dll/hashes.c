@@ -1,8 +1,9 @@
 /*
- * hashes.c - the hash exports: CPCreateHash, CPHashData, CPGetHashParam,
- * CPSetHashParam, CPDestroyHash, CPDuplicateHash, and the ones that need
- * CPHashSessionKey, and the ones that need keys this slice does not have
- * yet (CPSignHash, CPVerifySignature), which fail honestly.
+ * hashes.c - the hash exports: CPCreateHash (keyed ones too: MAC, HMAC),
+ * CPHashData, CPGetHashParam, CPSetHashParam, CPDestroyHash,
+ * CPDuplicateHash, CPHashSessionKey, and the ones that need keys this
+ * slice does not have yet (CPSignHash, CPVerifySignature), which fail
+ * honestly.
  */
 #include "objects.h"
 #include "../core/params.h"
@@ -15,6 +16,7 @@
 BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags, HCRYPTHASH *hash)
 {
 	struct csp_hash *core = NULL;
+	struct key_obj *k = NULL;
 	struct prov_obj *p;
 	const struct csp_alg *row;
 	DWORD err;
@@ -24,13 +26,25 @@ BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags
 		return csp_result(NTE_BAD_UID);
 	row = csp_profile_offer(p->st.profile, alg) ? csp_alg_find(alg) : NULL;
 	handle_put(&p->head);
-	if (!row || !row->hash)
-		return csp_result(NTE_BAD_ALGID);   /* keyed hashes (MAC, HMAC) come later */
+	if (!row || !row->hash_ops)
+		return csp_result(NTE_BAD_ALGID);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
+	/* keyed hashes (MAC, HMAC) copy their key now */
+	if ((alg == CALG_MAC || alg == CALG_HMAC) && !(k = key_get(prov, key)))
+		return csp_result(NTE_BAD_KEY);
 	if (!hash)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	if ((err = csp_hash_create(row, &core)))
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		if (k)
+			object_lock(&k->head);
+		err = csp_hash_create(row, k ? k->key : NULL, &core);
+		if (k)
+			object_unlock(&k->head);
+	}
+	if (k)
+		handle_put(&k->head);
+	if (err)
 		return csp_result(err);
 	if (!(h = hash_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);

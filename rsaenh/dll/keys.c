@@ -1,11 +1,13 @@
 /*
- * keys.c - the key exports: CPGenKey, CPDestroyKey, CPDuplicateKey,
- * CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt; and CPDeriveKey,
- * CPExportKey, CPImportKey, which fail honestly until key derivation and
- * BLOBs join the core.
+ * keys.c - the key exports: CPGenKey, CPDeriveKey, CPDestroyKey,
+ * CPDuplicateKey, CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt,
+ * CPExportKey and CPImportKey (through the core's BLOB handler table).
  */
 #include "objects.h"
 #include "../core/params.h"
+#include "../core/derive.h"
+#include "../core/blobs.h"
+#include "../core/wipe.h"
 
 /* Validate prov then key, in Windows' order; referenced key or NULL with
  * *err set. */
@@ -26,26 +28,32 @@ static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 
 BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
-	const struct csp_profile_alg *offer;
+	const struct csp_profile *profile;
 	const struct csp_alg *row;
 	struct csp_key *core = NULL;
 	struct prov_obj *p;
-	DWORD bits, err;
+	BYTE bytes[CSP_MAX_KEY];
+	DWORD err;
 	HCRYPTKEY h;
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	offer = csp_profile_offer(p->st.profile, alg);
+	profile = p->st.profile;   /* profiles are static: valid after the put */
 	handle_put(&p->head);
 	/* AT_SIGNATURE / AT_KEYEXCHANGE need RSA, which the table lacks so far */
-	if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
+	if (!csp_profile_offer(profile, alg) || !(row = csp_alg_find(alg)) || !row->cipher)
 		return csp_result(NTE_BAD_ALGID);
 	if (!key)
 		return csp_result(ERROR_INVALID_PARAMETER);
-	if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
+	if ((err = csp_key_create(profile, alg, flags, &core)))
 		return csp_result(err);
-	if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
+	/* the salt is random too */
+	if ((err = os_random.fill(os_random.ctx, bytes, core->key_len + core->salt_len))) {
+		csp_key_destroy(core);
 		return csp_result(err);
+	}
+	csp_key_load(core, bytes, core->key_len + core->salt_len);
+	csp_wipe(bytes, sizeof(bytes));
 	if (!(h = key_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);
 	*key = h;
@@ -54,16 +62,35 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 BOOL WINAPI CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flags, HCRYPTKEY *key)
 {
+	const struct csp_profile *profile;
+	struct csp_key *core = NULL;
 	struct prov_obj *p;
 	struct hash_obj *h;
+	DWORD err;
+	HCRYPTKEY hk;
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
+	profile = p->st.profile;
 	handle_put(&p->head);
 	if (!(h = hash_get(prov, base)))
 		return csp_result(NTE_BAD_HASH);
+	if (!key)
+		err = ERROR_INVALID_PARAMETER;
+	else if (GET_ALG_CLASS(alg) != ALG_CLASS_DATA_ENCRYPT)
+		err = NTE_BAD_ALGID;
+	else {
+		object_lock(&h->head);
+		err = csp_key_derive(profile, alg, flags, h->hash, &core);
+		object_unlock(&h->head);
+	}
 	handle_put(&h->head);
-	return csp_result(ERROR_CALL_NOT_IMPLEMENTED);   /* key derivation: next issue */
+	if (err)
+		return csp_result(err);
+	if (!(hk = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = hk;
+	return TRUE;
 }
 
 BOOL WINAPI CPDestroyKey(HCRYPTPROV prov, HCRYPTKEY key)
@@ -201,7 +228,8 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	/* size and argument checks first, so a failing call hashes nothing */
 	need = *len;
-	err = csp_key_encrypt(k->key, final, NULL, &need, 0);
+	if (!(err = csp_key_check_encrypt(k->key)))
+		err = csp_key_encrypt(k->key, final, NULL, &need, 0);
 	if (!err && !data)
 		*len = need;
 	else if (!err && need > buflen) {
@@ -239,33 +267,66 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
 			BYTE *data, DWORD *len)
 {
-	struct key_obj *k, *pk;
+	struct key_obj *k, *pk = NULL;
 	DWORD err;
 
 	if (!(k = get_prov_key(prov, key, &err)))
 		return csp_result(err);
-	handle_put(&k->head);
-	if (pubkey) {
-		if (!(pk = key_get(prov, pubkey)))
-			return csp_result(NTE_BAD_KEY);
-		handle_put(&pk->head);
+	if (pubkey && !(pk = key_get(prov, pubkey))) {
+		handle_put(&k->head);
+		return csp_result(NTE_BAD_KEY);
 	}
 	if (!len)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+		err = ERROR_INVALID_PARAMETER;
+	else {
+		/* two keys are locked in address order, so two exports that wrap
+		 * each other's keys cannot deadlock */
+		struct key_obj *first = (pk && pk < k) ? pk : k;
+		struct key_obj *second = (pk && pk != k) ? (first == k ? pk : k) : NULL;
+
+		object_lock(&first->head);
+		if (second)
+			object_lock(&second->head);
+		err = csp_blob_export(k->key, pk ? pk->key : NULL, type, flags, data, len);
+		if (second)
+			object_unlock(&second->head);
+		object_unlock(&first->head);
+	}
+	if (pk)
+		handle_put(&pk->head);
+	handle_put(&k->head);
+	return csp_result(err);
 }
 
 BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
 			HCRYPTKEY *key)
 {
+	const struct csp_profile *profile;
+	struct csp_key *core = NULL;
+	struct key_obj *pk = NULL;
 	struct prov_obj *p;
+	DWORD err;
+	HCRYPTKEY h;
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
+	profile = p->st.profile;
 	handle_put(&p->head);
 	if (!data || !key)
 		return csp_result(ERROR_INVALID_PARAMETER);
-	if (len < sizeof(BLOBHEADER))
-		return csp_result(NTE_BAD_DATA);
-	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+	if (pubkey && !(pk = key_get(prov, pubkey)))
+		return csp_result(NTE_BAD_KEY);
+	if (pk)
+		object_lock(&pk->head);
+	err = csp_blob_import(profile, data, len, pk ? pk->key : NULL, flags, &core);
+	if (pk) {
+		object_unlock(&pk->head);
+		handle_put(&pk->head);
+	}
+	if (err)
+		return csp_result(err);
+	if (!(h = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = h;
+	return TRUE;
 }

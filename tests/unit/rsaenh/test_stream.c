@@ -55,8 +55,8 @@ static void test_hash_session_key(void)
 
 	CHECK_EQ(csp_key_from_bytes(csp_alg_find(CALG_RC4), kb, 5, 0, &k), ERROR_SUCCESS);
 	for (little = 0; little < 2 && k; little++) {
-		CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), &h), ERROR_SUCCESS);
-		CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), &ref), ERROR_SUCCESS);
+		CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), NULL, &h), ERROR_SUCCESS);
+		CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SHA), NULL, &ref), ERROR_SUCCESS);
 		if (!h || !ref)
 			break;
 		CHECK_EQ(csp_hash_session_key(h, k, little ? CRYPT_LITTLE_ENDIAN : 0), ERROR_SUCCESS);
