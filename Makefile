@@ -24,8 +24,10 @@ NLIBS     := -lhogweed -lnettle -lgmp
 
 RSAENH_CORE := $(wildcard rsaenh/core/*.c)
 RSAENH_SRC  := $(RSAENH_CORE) $(wildcard rsaenh/dll/*.c)
-CRYPTSP_SRC := $(wildcard cryptsp/*.c)
-ADVAPI32_SRC:= $(wildcard advapi32/*.c)
+# sysfunc/: the SystemFunction helpers and hash contexts, written once and
+# linked into the two DLLs that export them (each .def says which names).
+CRYPTSP_SRC := $(wildcard cryptsp/*.c) $(addprefix sysfunc/,des.c ntlm.c hash_contexts.c compare.c rc4.c signature.c)
+ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c hash_contexts.c random.c memory_protect.c)
 
 wobj = $(patsubst %.c,$(OUT)/obj/%.o,$(1))
 DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll
@@ -46,10 +48,20 @@ $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def -ladvapi32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def $(NETTLE) -ladvapi32
 
-$(OUT)/advapi32.dll: $(call wobj,$(ADVAPI32_SRC)) advapi32/advapi32.def
-	$(WCC) $(WLDFLAGS) -nostdlib -o $@ $(filter %.o,$^) advapi32/advapi32.def -lkernel32
+# advapi32's own code must not import from advapi32.dll (itself): what it
+# needs beyond kernel32 comes from kernelbase, through this import library.
+$(OUT)/libkernelbase.a: advapi32/kernelbase.def
+	@mkdir -p $(dir $@)
+ifeq ($(findstring i686,$(HOST)),i686)
+	$(HOST)-dlltool -k -d $< -l $@
+else
+	sed 's/@[0-9]*$$//' $< > $@.def && $(HOST)-dlltool -d $@.def -l $@
+endif
+
+$(OUT)/advapi32.dll: $(call wobj,$(ADVAPI32_SRC)) advapi32/advapi32.def $(OUT)/libkernelbase.a
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) advapi32/advapi32.def $(NETTLE) $(OUT)/libkernelbase.a -lkernel32
 
 # --- native build of the CSP core (unit tests, sanitizers) -----------------
 
