@@ -32,13 +32,23 @@ ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c 
 wobj = $(patsubst %.c,$(OUT)/obj/%.o,$(1))
 DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll
 
-all: $(DLLS) tools tests
+# Both architectures ship: the default (x86_64) build also makes the i686
+# DLLs, in build/i686-w64-mingw32/ (GMP and nettle for it come from setup).
+HOST32    := i686-w64-mingw32
+ALSO      := $(if $(filter x86_64-w64-mingw32,$(HOST)),dlls-$(HOST32))
+
+all: $(DLLS) tools tests $(ALSO)
+
+dlls: $(DLLS)
+
+dlls-%:
+	$(MAKE) HOST=$* dlls
 
 $(SETUP):
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 setup:
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 $(OUT)/obj/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
@@ -88,7 +98,7 @@ WIN_TESTS   := $(patsubst tests/win/%.c,$(OUT)/tests/%.exe,$(wildcard tests/win/
 TOOLS       := $(patsubst tools/%.c,$(OUT)/tools/%.exe,$(wildcard tools/*.c))
 
 $(WINETEST_INC)/wine/test.h:
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
 	@mkdir -p $(dir $@)
@@ -117,7 +127,7 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/native build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/winetest build/conformance build/prefix-*
 
-.PHONY: all setup unit tests tools check run install uninstall clean
+.PHONY: all dlls setup unit tests tools check run install uninstall clean
 -include $(shell find build/$(HOST)/obj build/native/obj -name '*.d' 2>/dev/null)
