@@ -3,7 +3,8 @@
  * A_SHAInit/Update/Final over the context layouts Windows programs know.
  * The Windows context is the state between calls: each call loads it into
  * a nettle context, lets nettle do the work and stores the result back, so
- * the chaining values and bit counts read the same as on Windows.
+ * the chaining values and bit counts read the same as on Windows.  These
+ * functions return nothing; given no context or no data they do nothing.
  */
 #include <string.h>
 #include <nettle/md4.h>
@@ -52,6 +53,9 @@ void WINAPI MD4Init(SYSFUNC_MD4_CTX *ctx)
 {
 	struct md4_ctx n;
 
+	if (!ctx)
+		return;
+
 	md4_init(&n);
 	ZeroMemory(ctx, sizeof(*ctx));
 	STORE_MD(ctx, &n);
@@ -60,6 +64,9 @@ void WINAPI MD4Init(SYSFUNC_MD4_CTX *ctx)
 void WINAPI MD4Update(SYSFUNC_MD4_CTX *ctx, const unsigned char *data, unsigned int len)
 {
 	struct md4_ctx n;
+
+	if (!ctx || (!data && len))
+		return;
 
 	LOAD_MD(&n, ctx);
 	md4_update(&n, len, data);
@@ -71,6 +78,9 @@ void WINAPI MD4Final(SYSFUNC_MD4_CTX *ctx)
 {
 	struct md4_ctx n;
 
+	if (!ctx)
+		return;
+
 	LOAD_MD(&n, ctx);
 	md4_digest(&n, sizeof(ctx->digest), ctx->digest);
 	FINISH_MD(ctx);
@@ -81,6 +91,9 @@ void WINAPI MD5Init(SYSFUNC_MD5_CTX *ctx)
 {
 	struct md5_ctx n;
 
+	if (!ctx)
+		return;
+
 	md5_init(&n);
 	ZeroMemory(ctx, sizeof(*ctx));
 	STORE_MD(ctx, &n);
@@ -89,6 +102,9 @@ void WINAPI MD5Init(SYSFUNC_MD5_CTX *ctx)
 void WINAPI MD5Update(SYSFUNC_MD5_CTX *ctx, const unsigned char *data, unsigned int len)
 {
 	struct md5_ctx n;
+
+	if (!ctx || (!data && len))
+		return;
 
 	LOAD_MD(&n, ctx);
 	md5_update(&n, len, data);
@@ -99,6 +115,9 @@ void WINAPI MD5Update(SYSFUNC_MD5_CTX *ctx, const unsigned char *data, unsigned 
 void WINAPI MD5Final(SYSFUNC_MD5_CTX *ctx)
 {
 	struct md5_ctx n;
+
+	if (!ctx)
+		return;
 
 	LOAD_MD(&n, ctx);
 	md5_digest(&n, sizeof(ctx->digest), ctx->digest);
@@ -141,6 +160,9 @@ void WINAPI A_SHAInit(SYSFUNC_SHA_CTX *ctx)
 {
 	struct sha1_ctx n;
 
+	if (!ctx)
+		return;
+
 	sha1_init(&n);
 	ZeroMemory(ctx, sizeof(*ctx));
 	store_sha(ctx, &n);
@@ -149,6 +171,9 @@ void WINAPI A_SHAInit(SYSFUNC_SHA_CTX *ctx)
 void WINAPI A_SHAUpdate(SYSFUNC_SHA_CTX *ctx, const unsigned char *data, UINT len)
 {
 	struct sha1_ctx n;
+
+	if (!ctx || (!data && len))
+		return;
 
 	load_sha(&n, ctx);
 	sha1_update(&n, len, data);
@@ -160,6 +185,9 @@ void WINAPI A_SHAUpdate(SYSFUNC_SHA_CTX *ctx, const unsigned char *data, UINT le
 void WINAPI A_SHAFinal(SYSFUNC_SHA_CTX *ctx, ULONG *result)
 {
 	struct sha1_ctx n;
+
+	if (!ctx || !result)
+		return;
 
 	load_sha(&n, ctx);
 	sha1_digest(&n, SHA1_DIGEST_SIZE, (uint8_t *)result);
