@@ -7,11 +7,14 @@ advapi32 exports exactly Wine's names, forwarding the cryptsp ones to
 cryptsp.<name>, implementing the hash contexts and the SystemFunctions
 Windows keeps in advapi32 itself, and forwarding the rest to
 advapi32_wine.<name>; and the i686 tables equal the x86_64 ones, forwarders
-included.  Prints "exports: N passed, N failed".
+included; and the i686 stdcall argument sizes of our functions (the @N of
+their object-file symbols) match the argument lists of Wine's .spec files,
+so 32-bit callers and callees agree on the stack.  Prints
+"exports: N passed, N failed".
 
 usage: check_exports.py [REFERENCE_DIR]
 """
-import os, struct, sys
+import glob, os, re, struct, subprocess, sys
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 REF = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/reference'
@@ -111,6 +114,28 @@ for dll in DLLS:
     if a is not None and b is not None:
         diff = sorted(set(a.items()) ^ set(b.items()))
         check(not diff, '%s: i686 table equals x86_64 table (differ: %s)' % (dll, diff[:4]))
+
+# i686 stdcall: the callee pops @N bytes; a wrong N corrupts the caller's stack.
+wine_src = sorted(glob.glob(os.path.join(TOP, 'build', 'deps', 'wine-[0-9]*', 'dlls')))
+if wine_src:
+    spec = {}
+    for dll in ('advapi32', 'cryptsp', 'rsaenh'):
+        for line in open(os.path.join(wine_src[0], dll, dll + '.spec')):
+            m = re.match(r'@ stdcall (?:-\S+ )*(\w+)\(([^)]*)\)', line)
+            if m:
+                spec[m.group(1)] = sum(8 if a in ('int64', 'double') else 4 for a in m.group(2).split())
+    objs = glob.glob(os.path.join(TOP, 'build', ARCHS[1], 'obj', '**', '*.o'), recursive=True)
+    sizes = {}
+    for o in objs:
+        out = subprocess.run([ARCHS[1] + '-nm', '-g', '--defined-only', o], capture_output=True, text=True).stdout
+        for m in re.finditer(r' T _(\w+)@(\d+)$', out, re.M):
+            sizes[m.group(1)] = int(m.group(2))
+    compared = [n for n in sizes if n in spec]
+    bad = ['%s@%d (Wine: @%d)' % (n, sizes[n], spec[n]) for n in compared if sizes[n] != spec[n]]
+    check(len(compared) > 100 and not bad, 'i686 stdcall sizes of %d exports match Wine (wrong: %s)' %
+          (len(compared), ' '.join(bad[:6])))
+else:
+    check(False, 'Wine source in build/deps for the stdcall sizes')
 
 print('exports: %d passed, %d failed' % (passed, failed))
 sys.exit(1 if failed else 0)
