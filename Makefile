@@ -24,19 +24,31 @@ NLIBS     := -lhogweed -lnettle -lgmp
 
 RSAENH_CORE := $(wildcard rsaenh/core/*.c)
 RSAENH_SRC  := $(RSAENH_CORE) $(wildcard rsaenh/dll/*.c)
-CRYPTSP_SRC := $(wildcard cryptsp/*.c)
-ADVAPI32_SRC:= $(wildcard advapi32/*.c)
+# sysfunc/: the SystemFunction helpers and hash contexts, written once and
+# linked into the two DLLs that export them (each .def says which names).
+CRYPTSP_SRC := $(wildcard cryptsp/*.c) $(addprefix sysfunc/,des.c ntlm.c hash_contexts.c compare.c rc4.c signature.c)
+ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c hash_contexts.c random.c memory_protect.c)
 
 wobj = $(patsubst %.c,$(OUT)/obj/%.o,$(1))
 DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll
 
-all: $(DLLS) tools tests
+# Both architectures ship: the default (x86_64) build also makes the i686
+# DLLs, in build/i686-w64-mingw32/ (GMP and nettle for it come from setup).
+HOST32    := i686-w64-mingw32
+ALSO      := $(if $(filter x86_64-w64-mingw32,$(HOST)),dlls-$(HOST32))
+
+all: $(DLLS) tools tests $(ALSO)
+
+dlls: $(DLLS)
+
+dlls-%:
+	$(MAKE) HOST=$* dlls
 
 $(SETUP):
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 setup:
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 $(OUT)/obj/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
@@ -46,10 +58,20 @@ $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def -ladvapi32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def $(NETTLE) -ladvapi32
 
-$(OUT)/advapi32.dll: $(call wobj,$(ADVAPI32_SRC)) advapi32/advapi32.def
-	$(WCC) $(WLDFLAGS) -nostdlib -o $@ $(filter %.o,$^) advapi32/advapi32.def -lkernel32
+# advapi32's own code must not import from advapi32.dll (itself): what it
+# needs beyond kernel32 comes from kernelbase, through this import library.
+$(OUT)/libkernelbase.a: advapi32/kernelbase.def
+	@mkdir -p $(dir $@)
+ifeq ($(findstring i686,$(HOST)),i686)
+	$(HOST)-dlltool -k -d $< -l $@
+else
+	sed 's/@[0-9]*$$//' $< > $@.def && $(HOST)-dlltool -d $@.def -l $@
+endif
+
+$(OUT)/advapi32.dll: $(call wobj,$(ADVAPI32_SRC)) advapi32/advapi32.def $(OUT)/libkernelbase.a
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) advapi32/advapi32.def $(NETTLE) $(OUT)/libkernelbase.a -lkernel32
 
 # --- native build of the CSP core (unit tests, sanitizers) -----------------
 
@@ -77,7 +99,7 @@ TOOLS       := $(patsubst tools/%.c,$(OUT)/tools/%.exe,$(wildcard tools/*.c))
 INTEROP     := $(patsubst tests/interop/%.c,$(OUT)/tests/interop/%.exe,$(wildcard tests/interop/*.c))
 
 $(WINETEST_INC)/wine/test.h:
-	bash tools/setup.sh
+	HOST=$(HOST) bash tools/setup.sh
 
 $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
 	@mkdir -p $(dir $@)
@@ -110,9 +132,9 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/native build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/winetest build/conformance build/prefix-*
 
-.PHONY: all setup unit tests tools check run install uninstall clean
+.PHONY: all dlls setup unit tests tools check run install uninstall clean
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
 -include $(shell find build/$(HOST)/obj build/native/obj -name '*.d' 2>/dev/null)

@@ -1,12 +1,13 @@
 /*
- * advapi32.dll - the DLL applications import.  It holds no code of its own:
- * advapi32.def makes every export a forwarder (CryptoAPI names into
- * cryptsp.dll, the rest into advapi32_wine.dll).  A DLL still needs an entry
- * point, and this is it.
+ * advapi32.dll - the DLL applications import.  Most of its exports are
+ * forwarders (advapi32.def): CryptoAPI names into cryptsp.dll, the
+ * non-crypto rest into advapi32_wine.dll.  Its own code is the hash
+ * contexts and SystemFunctions Windows keeps in advapi32 (sysfunc/); this
+ * is its entry point.
  */
 #include <windows.h>
 
-BOOL WINAPI DllMainCRTStartup(HINSTANCE inst, DWORD reason, void *reserved)
+BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason, void *reserved)
 {
 	if (reason == DLL_PROCESS_ATTACH)
 		DisableThreadLibraryCalls(inst);

@@ -6,7 +6,9 @@
 #   2. the conformance runner (Wine's upstream suites, ours vs builtin);
 #   3. our own winetest-style Windows tests, in the conformance runner's
 #      "ours" prefix, with the loader trace checked;
-#   4. install and uninstall on the builtin prefix, which must come back as it was.
+#   4. install and uninstall on the builtin prefix, which must come back as it
+#      was, and the prefix still boots and serves cmd, reg and regedit;
+#   5. the export tables of both architectures against Wine 8.0's lists.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
@@ -79,6 +81,17 @@ wineserver -k 2>/dev/null
 echo "== 4. make install / make uninstall round trip (on the builtin prefix) =="
 bash tests/install/roundtrip.sh "$top/build/prefix-builtin" "build/$host" | tee "$log/install.txt"
 count "$log/install.txt"
+
+echo "== 5. export tables, x86_64 and i686 =="
+python3 tests/exports/check_exports.py | tee "$log/exports.txt"
+count "$log/exports.txt"
+# The i686 DLLs are built and their exports checked above; running the
+# Windows tests as 32-bit needs a 32-bit Wine, which these machines lack.
+if [ -d /usr/lib/i386-linux-gnu/wine ] || [ -d /usr/lib/wine/i386-windows ]; then
+	echo "(32-bit Wine is present, but the Windows tests are not yet built for i686: 32-bit run skipped)"
+else
+	echo "(32-bit run of the Windows tests skipped: no 32-bit Wine (wine32, i386) installed; i686 DLLs checked by their exports only)"
+fi
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"

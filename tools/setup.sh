@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the build needs, from nothing, and does nothing twice:
 # Debian packages, a deb-src entry, the nettle/GMP/Wine source packages in
-# build/deps/, and static x86_64-w64-mingw32 builds of GMP and nettle in
-# build/sysroot/.  Safe to run again: each step checks a stamp or a file first.
+# build/deps/, and static builds of GMP and nettle for $HOST (default
+# x86_64-w64-mingw32; the Makefile runs it again with HOST=i686-w64-mingw32
+# for the 32-bit DLLs) in build/sysroot/$HOST.  Safe to run again: each step
+# checks a stamp or a file first.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

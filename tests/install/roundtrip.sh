@@ -2,7 +2,10 @@
 # roundtrip.sh - `make install` then `make uninstall` on a prefix must leave
 # it as it was: the same files in system32, the same provider registry, no
 # DllOverrides of ours.  While installed, the overrides and registration must
-# be ours.  Prints "N passed, N failed".
+# be ours, and the prefix must still work with our advapi32, cryptsp and
+# rsaenh serving every program: `wineboot -u`, `cmd /c ver`, `reg query` of
+# the provider registry and `regedit /E` (each with the loader trace showing
+# our advapi32).  Prints "N passed, N failed".
 #   usage: roundtrip.sh PREFIX BUILD_DIR
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,7 +29,7 @@ snapshot() { # -> $1: checksums of the DLLs and the provider and override regist
 }
 
 snapshot "$work/before.txt"
-bash "$top/tools/install.sh" install "$dir" >/dev/null
+make -s -C "$top" install WINEPREFIX="$WINEPREFIX">/dev/null
 snapshot "$work/installed.txt"
 check "our rsaenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/rsaenh.dll" "$dir/rsaenh.dll"
 check "advapi32_wine.dll placed beside our advapi32" test -f "$WINEPREFIX/drive_c/windows/system32/advapi32_wine.dll"
@@ -35,7 +38,41 @@ for n in advapi32 cryptsp rsaenh; do
 done
 check "our DllRegisterServer wrote Image Path rsaenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +rsaenh\.dll$' "$work/installed.txt"
 
-bash "$top/tools/install.sh" uninstall "$dir" >/dev/null
+# The prefix at work with our DLLs: each command succeeds, does its job, and
+# the loader trace shows our advapi32 (native) serving it.
+ours_loaded() { # trace file: our advapi32 loaded, no builtin one
+	grep -Eiq 'system32(\\)+advapi32\.dll" at [0-9A-F]+: native' "$1" &&
+	! grep -Eiq 'system32(\\)+advapi32\.dll" at [0-9A-F]+: builtin' "$1"
+}
+run_traced() { # name command... -> $work/name.out, $work/name.trace, exit status
+	local name=$1; shift
+	WINEDEBUG=-all,+loaddll timeout 300 "$@" >"$work/$name.out" 2>"$work/$name.trace"
+}
+run_traced wineboot wine wineboot -u
+check "wineboot -u succeeds" test $? -eq 0
+wineserver -w
+check "wineboot -u ran on our advapi32" ours_loaded "$work/wineboot.trace"
+check "wineboot -u left our DLLs in system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/advapi32.dll" "$dir/advapi32.dll"
+run_traced ver wine cmd /c ver
+check "cmd /c ver succeeds" test $? -eq 0
+check "cmd /c ver prints the version" grep -q 'Windows' "$work/ver.out"
+check "cmd /c ver ran on our advapi32" ours_loaded "$work/ver.trace"
+run_traced regquery wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+check "reg query of the providers succeeds" test $? -eq 0
+check "reg query lists the Enhanced provider" grep -q 'Microsoft Enhanced Cryptographic Provider v1.0' "$work/regquery.out"
+check "reg query ran on our advapi32" ours_loaded "$work/regquery.trace"
+rm -f "$work/export.reg"
+run_traced regedit wine regedit /E "$(winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
+check "regedit /E succeeds" test $? -eq 0
+wineserver -w
+reg_file_has() { # regedit writes UTF-16 with a BOM
+	[ -s "$1" ] && iconv -f UTF-16 -t UTF-8 "$1" | tr -d '\r' | grep -q "$2"
+}
+check "regedit /E wrote a .reg file" reg_file_has "$work/export.reg" '^Windows Registry Editor Version 5.00$'
+check "regedit /E wrote the provider registry" reg_file_has "$work/export.reg" 'Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0\]$' 
+check "regedit /E ran on our advapi32" ours_loaded "$work/regedit.trace"
+
+make -s -C "$top" uninstall WINEPREFIX="$WINEPREFIX">/dev/null
 snapshot "$work/after.txt"
 check "prefix after uninstall is as before install" diff -u "$work/before.txt" "$work/after.txt"
 echo "install round trip: $passed passed, $failed failed"
