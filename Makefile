@@ -43,7 +43,7 @@ $(OUT)/obj/%.o: %.c | $(SETUP)
 	$(WCC) $(WCFLAGS) -MMD -MP -c $< -o $@
 
 $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -lcrypt32 -ladvapi32
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def -ladvapi32

@@ -7,6 +7,7 @@
 #include "key.h"
 #include "modes.h"
 #include "wipe.h"
+#include "rsa.h"
 
 DWORD csp_key_length(const struct csp_profile_alg *row, DWORD requested_bits, DWORD *bits)
 {
@@ -80,7 +81,14 @@ DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out)
 	if (!(d = malloc(k->alloc_size)))
 		return NTE_NO_MEMORY;
 	memcpy(d, k, k->alloc_size);
-	fix_pointers(d);
+	if (k->rsa) {
+		d->rsa = NULL;
+		if (csp_rsa_duplicate(k->rsa, &d->rsa)) {
+			free(d);
+			return NTE_NO_MEMORY;
+		}
+	} else
+		fix_pointers(d);
 	*out = d;
 	return ERROR_SUCCESS;
 }
@@ -89,12 +97,15 @@ void csp_key_destroy(struct csp_key *k)
 {
 	if (!k)
 		return;
+	csp_rsa_destroy(k->rsa);
 	csp_wipe(k, k->alloc_size);
 	free(k);
 }
 
 DWORD csp_key_block_len(const struct csp_key *k)
 {
+	if (k->rsa)
+		return csp_rsa_bytes(k->rsa);
 	return k->alg->cipher->block_size;
 }
 
@@ -102,6 +113,8 @@ void csp_key_restart(struct csp_key *k)
 {
 	const struct csp_cipher *c = k->alg->cipher;
 
+	if (!c)
+		return;    /* RSA keys carry no chaining state */
 	if (c->block_size)
 		memcpy(k->chain, k->iv, sizeof(k->chain));
 	else    /* a stream cipher starts its key stream again */

@@ -21,6 +21,7 @@ struct csp_key {
 	DWORD mode, mode_bits, padding, permissions;
 	void *enc_ctx, *dec_ctx;       /* key schedules, after the struct */
 	size_t alloc_size;
+	struct csp_rsa *rsa;           /* RSA rows: the key pair (rsa_key.h); no schedules */
 };
 
 /* The key length CryptGenKey gets for (flags >> 16) bits under this

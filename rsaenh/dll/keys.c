@@ -1,11 +1,14 @@
 /*
  * keys.c - the key exports: CPGenKey, CPDestroyKey, CPDuplicateKey,
- * CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt; and CPDeriveKey,
- * CPExportKey, CPImportKey, which fail honestly until key derivation and
- * BLOBs join the core.
+ * CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt, CPExportKey,
+ * CPImportKey (core/blob.h); and CPDeriveKey, which fails honestly until
+ * key derivation joins the core.  Key pairs (AT_KEYEXCHANGE,
+ * AT_SIGNATURE) generated or imported go into the context's container.
  */
 #include "objects.h"
 #include "../core/params.h"
+#include "../core/rsa_key.h"
+#include "../core/blob.h"
 
 /* Validate prov then key, in Windows' order; referenced key or NULL with
  * *err set. */
@@ -24,6 +27,31 @@ static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 	return k;
 }
 
+/* CryptGenKey of a key pair: generated, made the container's pair of its
+ * kind, and a handle to a copy returned. */
+static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct csp_key **out)
+{
+	const struct csp_profile_alg *offer = csp_profile_offer(p->st.profile, alg);
+	struct csp_rsa *rsa = NULL;
+	struct csp_key *k = NULL;
+	DWORD bits, err;
+
+	if (!offer)
+		return NTE_BAD_ALGID;
+	if ((err = csp_rsa_key_length(offer, HIWORD(flags), &bits)) ||
+	    (err = csp_rsa_generate(bits, &os_random, &rsa)) ||
+	    (err = csp_key_from_rsa(csp_alg_find(alg), rsa, LOWORD(flags) & ~CRYPT_ARCHIVABLE, &k)) ||
+	    (err = prov_install_pair(p, k))) {
+		csp_key_destroy(k);
+		return err;
+	}
+	/* an archivable pair may be exported through this handle only */
+	if (flags & CRYPT_ARCHIVABLE)
+		k->permissions |= CRYPT_EXPORT | CRYPT_ARCHIVE;
+	*out = k;
+	return ERROR_SUCCESS;
+}
+
 BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile_alg *offer;
@@ -35,17 +63,27 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	offer = csp_profile_offer(p->st.profile, alg);
-	handle_put(&p->head);
-	/* AT_SIGNATURE / AT_KEYEXCHANGE need RSA, which the table lacks so far */
-	if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
-		return csp_result(NTE_BAD_ALGID);
-	if (!key)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
-		return csp_result(err);
-	if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
-		return csp_result(err);
+	if (alg == AT_KEYEXCHANGE)
+		alg = CALG_RSA_KEYX;
+	else if (alg == AT_SIGNATURE)
+		alg = CALG_RSA_SIGN;
+	if (csp_alg_is_rsa(csp_alg_find(alg))) {
+		err = key ? gen_key_pair(p, alg, flags, &core) : ERROR_INVALID_PARAMETER;
+		handle_put(&p->head);
+		if (err)
+			return csp_result(err);
+	} else {
+		offer = csp_profile_offer(p->st.profile, alg);
+		handle_put(&p->head);
+		if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
+			return csp_result(NTE_BAD_ALGID);
+		if (!key)
+			return csp_result(ERROR_INVALID_PARAMETER);
+		if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
+			return csp_result(err);
+		if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
+			return csp_result(err);
+	}
 	if (!(h = key_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);
 	*key = h;
@@ -201,15 +239,22 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	/* size and argument checks first, so a failing call hashes nothing */
 	need = *len;
-	err = csp_key_encrypt(k->key, final, NULL, &need, 0);
+	if (k->key->rsa)
+		err = csp_rsa_key_encrypt(k->key, flags, &os_random, NULL, &need, 0);
+	else
+		err = csp_key_encrypt(k->key, final, NULL, &need, 0);
 	if (!err && !data)
 		*len = need;
 	else if (!err && need > buflen) {
 		*len = need;
 		err = ERROR_MORE_DATA;
-	} else if (!err && hash)
+	} else if (!err && k->key->rsa && *len > csp_rsa_max_message(k->key->rsa, (flags & CRYPT_OAEP) != 0))
+		err = NTE_BAD_LEN;
+	else if (!err && hash)
 		err = hash_plaintext(prov, hash, data, *len);
-	if (!err && data)
+	if (!err && data && k->key->rsa)
+		err = csp_rsa_key_encrypt(k->key, flags, &os_random, data, len, buflen);
+	else if (!err && data)
 		err = csp_key_encrypt(k->key, final, data, len, buflen);
 	object_unlock(&k->head);
 	handle_put(&k->head);
@@ -227,6 +272,8 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	if (*len && !data)
 		err = ERROR_INVALID_PARAMETER;
+	else if (k->key->rsa)
+		err = csp_rsa_key_decrypt(k->key, flags, &os_random, data, len);
 	else
 		err = csp_key_decrypt(k->key, final, data, len);
 	if (!err && hash)
@@ -236,36 +283,94 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	return csp_result(err);
 }
 
+/* Lock two key objects (either may be NULL, both may be one) in a fixed
+ * order, so two threads exporting each with the other never deadlock. */
+static void lock_keys(struct key_obj *a, struct key_obj *b, BOOL lock)
+{
+	struct key_obj *first = a, *second = b;
+
+	if (a && b && (ULONG_PTR)b < (ULONG_PTR)a) {
+		first = b;
+		second = a;
+	}
+	if (second == first)
+		second = NULL;
+	if (lock) {
+		if (first) object_lock(&first->head);
+		if (second) object_lock(&second->head);
+	} else {
+		if (second) object_unlock(&second->head);
+		if (first) object_unlock(&first->head);
+	}
+}
+
 BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
 			BYTE *data, DWORD *len)
 {
-	struct key_obj *k, *pk;
+	struct csp_blob_env env = { NULL, &os_random };
+	struct key_obj *k, *pk = NULL;
+	struct prov_obj *p;
 	DWORD err;
 
 	if (!(k = get_prov_key(prov, key, &err)))
 		return csp_result(err);
-	handle_put(&k->head);
-	if (pubkey) {
-		if (!(pk = key_get(prov, pubkey)))
-			return csp_result(NTE_BAD_KEY);
-		handle_put(&pk->head);
+	if (pubkey && !(pk = key_get(prov, pubkey))) {
+		handle_put(&k->head);
+		return csp_result(NTE_BAD_KEY);
 	}
 	if (!len)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+		err = ERROR_INVALID_PARAMETER;
+	else if (!(p = prov_get(prov)))
+		err = NTE_BAD_UID;
+	else {
+		env.profile = p->st.profile;
+		lock_keys(k, pk, TRUE);
+		err = csp_blob_export(&env, k->key, pk ? pk->key : NULL, type, flags, data, len);
+		lock_keys(k, pk, FALSE);
+		handle_put(&p->head);
+	}
+	if (pk)
+		handle_put(&pk->head);
+	handle_put(&k->head);
+	return csp_result(err);
 }
 
 BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
 			HCRYPTKEY *key)
 {
+	struct csp_blob_env env = { NULL, &os_random };
+	struct csp_key *core = NULL;
+	struct key_obj *pk = NULL;
 	struct prov_obj *p;
+	DWORD err;
+	HCRYPTKEY h;
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (!data || !key)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	if (len < sizeof(BLOBHEADER))
-		return csp_result(NTE_BAD_DATA);
-	return csp_result(NTE_BAD_TYPE);    /* no BLOB type is implemented yet */
+		err = ERROR_INVALID_PARAMETER;
+	else if (pubkey && !(pk = key_get(prov, pubkey)))
+		err = NTE_BAD_KEY;
+	else {
+		env.profile = p->st.profile;
+		if (pk)
+			object_lock(&pk->head);
+		err = csp_blob_import(&env, data, len, pk ? pk->key : NULL, flags, &core);
+		if (pk)
+			object_unlock(&pk->head);
+		/* a private key pair becomes the container's pair of its kind */
+		if (!err && core->rsa && core->rsa->has_private)
+			err = prov_install_pair(p, core);
+	}
+	if (pk)
+		handle_put(&pk->head);
+	handle_put(&p->head);
+	if (err) {
+		csp_key_destroy(core);
+		return csp_result(err);
+	}
+	if (!(h = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = h;
+	return TRUE;
 }
