@@ -232,9 +232,9 @@ static DWORD read_head(const BYTE *body, DWORD len, DWORD magic, DWORD *bits, DW
 static DWORD finish_public(struct csp_rsa *r, DWORD bits, DWORD e)
 {
 	mpz_set_ui(r->pub.e, e);
-	/* the modulus fills its bitlen exactly and is odd: anything else is
-	 * not a key rsaenh writes, and even moduli upset nettle */
-	if (mpz_sizeinbase(r->pub.n, 2) != bits || !mpz_odd_p(r->pub.n) ||
+	/* the modulus fills its last byte (Windows accepts leading zero bits,
+	 * not bytes) and is odd: even moduli upset nettle */
+	if (mpz_sizeinbase(r->pub.n, 256) != bits / 8 || !mpz_odd_p(r->pub.n) ||
 	    !rsa_public_key_prepare(&r->pub))
 		return NTE_BAD_DATA;
 	r->bits = bits;

@@ -11,7 +11,7 @@
 #include <aclapi.h>
 #include <nettle/md5.h>
 #include "container.h"
-#include "../core/blob.h"
+#include "../core/blobs.h"
 #include "../core/rsa_key.h"
 #include "../core/wipe.h"
 

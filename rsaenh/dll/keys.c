@@ -8,7 +8,7 @@
 #include "objects.h"
 #include "../core/params.h"
 #include "../core/rsa_key.h"
-#include "../core/blob.h"
+#include "../core/blobs.h"
 
 /* Validate prov then key, in Windows' order; referenced key or NULL with
  * *err set. */

@@ -1,23 +1,17 @@
 /*
- * blob.c - key BLOBs.  A table maps each bType to its export and import
- * handler; this file has the RSA ones (PUBLICKEYBLOB, PRIVATEKEYBLOB, and
- * SIMPLEBLOB: a session key under an RSA key exchange key, PKCS#1 v1.5 or
- * OAEP, little-endian).  Every BLOB starts with BLOBHEADER (bType,
- * bVersion 2, reserved 0, aiKeyAlg).
+ * blob_rsa.c - the RSA key BLOB handlers: PUBLICKEYBLOB, PRIVATEKEYBLOB
+ * (optionally encrypted with a session key) and SIMPLEBLOB (a session key
+ * under an RSA key exchange key, PKCS#1 v1.5 or OAEP, little-endian).
+ * Every BLOB starts with BLOBHEADER (bType, bVersion 2, reserved 0,
+ * aiKeyAlg); blobs.c has checked the header.
  */
 #include <stdlib.h>
 #include <string.h>
-#include "blob.h"
+#include "blobs.h"
 #include "rsa_key.h"
 #include "wipe.h"
 
 #define HEADER_SIZE 8
-
-typedef DWORD (*blob_export_fn)(const struct csp_blob_env *env, const struct csp_key *k,
-				const struct csp_key *wrap, DWORD flags, BYTE *data, DWORD *len);
-typedef DWORD (*blob_import_fn)(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
-				DWORD body_len, const struct csp_key *wrap, DWORD flags,
-				struct csp_key **out);
 
 static void put_u32(BYTE *p, DWORD v)
 {
@@ -102,7 +96,7 @@ static DWORD export_public(const struct csp_blob_env *env, const struct csp_key 
 	return err;
 }
 
-static DWORD import_public(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
+static DWORD import_public_body(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
 			   DWORD body_len, const struct csp_key *wrap, DWORD flags, struct csp_key **out)
 {
 	struct csp_rsa *rsa;
@@ -178,7 +172,7 @@ static DWORD export_private(const struct csp_blob_env *env, const struct csp_key
 	return csp_blob_export_private(k, wrap, FALSE, data, len);
 }
 
-static DWORD import_private(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
+static DWORD import_private_body(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
 			    DWORD body_len, const struct csp_key *wrap, DWORD flags, struct csp_key **out)
 {
 	struct csp_key *w = NULL;
@@ -239,7 +233,7 @@ static DWORD export_simple(const struct csp_blob_env *env, const struct csp_key 
 	return ERROR_SUCCESS;
 }
 
-static DWORD import_simple(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
+static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
 			   DWORD body_len, const struct csp_key *wrap, DWORD flags, struct csp_key **out)
 {
 	const struct csp_profile_alg *offer;
@@ -266,41 +260,20 @@ static DWORD import_simple(const struct csp_blob_env *env, ALG_ID alg, const BYT
 	return err;
 }
 
-/* --- the table ------------------------------------------------------------- */
+/* --- the rows ------------------------------------------------------------- */
 
-static const struct {
-	BYTE type;
-	blob_export_fn export_fn;
-	blob_import_fn import_fn;
-} blob_types[] = {
-	{ SIMPLEBLOB, export_simple, import_simple },
-	{ PUBLICKEYBLOB, export_public, import_public },
-	{ PRIVATEKEYBLOB, export_private, import_private },
-};
-
-#define N_BLOB_TYPES (sizeof(blob_types) / sizeof(blob_types[0]))
-
-DWORD csp_blob_export(const struct csp_blob_env *env, const struct csp_key *k,
-		      const struct csp_key *wrap, DWORD type, DWORD flags, BYTE *data, DWORD *len)
-{
-	size_t i;
-
-	for (i = 0; i < N_BLOB_TYPES; i++)
-		if (blob_types[i].type == type)
-			return blob_types[i].export_fn(env, k, wrap, flags, data, len);
-	return NTE_BAD_TYPE;
+#define IMPORT_ROW(name) \
+static DWORD name(const struct csp_blob_env *env, const BYTE *data, DWORD len, \
+		  const struct csp_key *wrap, DWORD flags, struct csp_key **out) \
+{ \
+	return name##_body(env, get_u32(data + 4), data + HEADER_SIZE, len - HEADER_SIZE, \
+			   wrap, flags, out); \
 }
 
-DWORD csp_blob_import(const struct csp_blob_env *env, const BYTE *data, DWORD len,
-		      const struct csp_key *wrap, DWORD flags, struct csp_key **out)
-{
-	size_t i;
+IMPORT_ROW(import_simple)
+IMPORT_ROW(import_public)
+IMPORT_ROW(import_private)
 
-	if (len < HEADER_SIZE || data[1] != CUR_BLOB_VERSION || data[2] || data[3])
-		return NTE_BAD_DATA;
-	for (i = 0; i < N_BLOB_TYPES; i++)
-		if (blob_types[i].type == data[0])
-			return blob_types[i].import_fn(env, get_u32(data + 4), data + HEADER_SIZE,
-						       len - HEADER_SIZE, wrap, flags, out);
-	return NTE_BAD_TYPE;
-}
+const struct csp_blob_ops csp_blob_simple = { SIMPLEBLOB, import_simple, export_simple };
+const struct csp_blob_ops csp_blob_public = { PUBLICKEYBLOB, import_public, export_public };
+const struct csp_blob_ops csp_blob_private = { PRIVATEKEYBLOB, import_private, export_private };
