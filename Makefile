@@ -80,7 +80,7 @@ $(WINETEST_INC)/wine/test.h:
 
 $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
 	@mkdir -p $(dir $@)
-	$(WCC) $(WTCFLAGS) -o $@ $< -ladvapi32
+	$(WCC) $(WTCFLAGS) -o $@ $< -lcrypt32 -ladvapi32
 
 $(OUT)/tools/%.exe: tools/%.c | $(SETUP)
 	@mkdir -p $(dir $@)

@@ -15,8 +15,8 @@ static const struct csp_alg alg_table[] = {
 	{ CALG_AES_192, "AES-192", "Advanced Encryption Standard (AES-192)", 192, NULL, &csp_cipher_aes192 },
 	{ CALG_AES_256, "AES-256", "Advanced Encryption Standard (AES-256)", 256, NULL, &csp_cipher_aes256 },
 	/* RSA rows have neither hash nor cipher: their keys hold a key pair (rsa_key.h) */
-	{ CALG_RSA_SIGN, "RSA_SIGN", "RSA Signature", 0, NULL, NULL },
-	{ CALG_RSA_KEYX, "RSA_KEYX", "RSA Key Exchange", 0, NULL, NULL },
+	{ .id = CALG_RSA_SIGN, .name = "RSA_SIGN", .long_name = "RSA Signature" },
+	{ .id = CALG_RSA_KEYX, .name = "RSA_KEYX", .long_name = "RSA Key Exchange" },
 };
 
 #define ALG_COUNT (sizeof(alg_table) / sizeof(alg_table[0]))

@@ -1,7 +1,7 @@
 /*
  * keys.c - the key exports: CPGenKey, CPDestroyKey, CPDuplicateKey,
  * CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt, CPExportKey,
- * CPImportKey (core/blob.h); and CPDeriveKey, which fails honestly until
+ * CPImportKey (core/blobs.h); and CPDeriveKey, which fails honestly until
  * key derivation joins the core.  Key pairs (AT_KEYEXCHANGE,
  * AT_SIGNATURE) generated or imported go into the context's container.
  */
@@ -52,6 +52,28 @@ static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct cs
 	return ERROR_SUCCESS;
 }
 
+/* CPGenKey for AT_KEYEXCHANGE, AT_SIGNATURE and the RSA rows. */
+static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg, DWORD flags,
+				HCRYPTKEY *key)
+{
+	struct csp_key *core = NULL;
+	DWORD err;
+	HCRYPTKEY h;
+
+	if (alg == AT_KEYEXCHANGE)
+		alg = CALG_RSA_KEYX;
+	else if (alg == AT_SIGNATURE)
+		alg = CALG_RSA_SIGN;
+	err = key ? gen_key_pair(p, alg, flags, &core) : ERROR_INVALID_PARAMETER;
+	handle_put(&p->head);
+	if (err)
+		return csp_result(err);
+	if (!(h = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = h;
+	return TRUE;
+}
+
 BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile_alg *offer;
@@ -63,27 +85,18 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	if (alg == AT_KEYEXCHANGE)
-		alg = CALG_RSA_KEYX;
-	else if (alg == AT_SIGNATURE)
-		alg = CALG_RSA_SIGN;
-	if (csp_alg_is_rsa(csp_alg_find(alg))) {
-		err = key ? gen_key_pair(p, alg, flags, &core) : ERROR_INVALID_PARAMETER;
-		handle_put(&p->head);
-		if (err)
-			return csp_result(err);
-	} else {
-		offer = csp_profile_offer(p->st.profile, alg);
-		handle_put(&p->head);
-		if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
-			return csp_result(NTE_BAD_ALGID);
-		if (!key)
-			return csp_result(ERROR_INVALID_PARAMETER);
-		if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
-			return csp_result(err);
-		if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
-			return csp_result(err);
-	}
+	if (alg == AT_KEYEXCHANGE || alg == AT_SIGNATURE || csp_alg_is_rsa(csp_alg_find(alg)))
+		return gen_key_pair_handle(prov, p, alg, flags, key);
+	offer = csp_profile_offer(p->st.profile, alg);
+	handle_put(&p->head);
+	if (!offer || !(row = csp_alg_find(alg)) || !row->cipher)
+		return csp_result(NTE_BAD_ALGID);
+	if (!key)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	if ((err = csp_key_length(offer, HIWORD(flags), &bits)))
+		return csp_result(err);
+	if ((err = csp_key_generate(row, bits, LOWORD(flags), &os_random, &core)))
+		return csp_result(err);
 	if (!(h = key_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);
 	*key = h;
