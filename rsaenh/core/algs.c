@@ -29,6 +29,9 @@ static const struct csp_alg alg_table[] = {
 	CIPHER(CALG_AES_128, "AES-128", "Advanced Encryption Standard (AES-128)", 128, 0, &csp_cipher_aes128),
 	CIPHER(CALG_AES_192, "AES-192", "Advanced Encryption Standard (AES-192)", 192, 0, &csp_cipher_aes192),
 	CIPHER(CALG_AES_256, "AES-256", "Advanced Encryption Standard (AES-256)", 256, 0, &csp_cipher_aes256),
+	/* RSA rows have neither hash nor cipher: their keys hold a key pair (rsa_key.h) */
+	{ .id = CALG_RSA_SIGN, .name = "RSA_SIGN", .long_name = "RSA Signature" },
+	{ .id = CALG_RSA_KEYX, .name = "RSA_KEYX", .long_name = "RSA Key Exchange" },
 };
 
 #define ALG_COUNT (sizeof(alg_table) / sizeof(alg_table[0]))

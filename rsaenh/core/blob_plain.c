@@ -9,9 +9,10 @@
 
 #define PLAIN_HEADER (sizeof(BLOBHEADER) + sizeof(DWORD))
 
-static DWORD plain_import(const struct csp_profile *p, const BYTE *data, DWORD len,
+static DWORD plain_import(const struct csp_blob_env *env, const BYTE *data, DWORD len,
 			  const struct csp_key *pubkey, DWORD flags, struct csp_key **out)
 {
+	const struct csp_profile *p = env->profile;
 	BLOBHEADER hdr;
 	DWORD n, err;
 
@@ -34,7 +35,7 @@ static DWORD plain_import(const struct csp_profile *p, const BYTE *data, DWORD l
 	return ERROR_SUCCESS;
 }
 
-static DWORD plain_export(const struct csp_key *k, const struct csp_key *pubkey, DWORD flags,
+static DWORD plain_export(const struct csp_blob_env *env, const struct csp_key *k, const struct csp_key *pubkey, DWORD flags,
 			  BYTE *data, DWORD *len)
 {
 	DWORD n = k->long_key ? k->long_len : k->key_len;

@@ -6,6 +6,9 @@
 #include "blobs.h"
 
 static const struct csp_blob_ops *const blob_table[] = {
+	&csp_blob_simple,
+	&csp_blob_public,
+	&csp_blob_private,
 	&csp_blob_plaintext,
 };
 
@@ -19,7 +22,7 @@ const struct csp_blob_ops *csp_blob_find(BYTE type)
 	return NULL;
 }
 
-DWORD csp_blob_import(const struct csp_profile *p, const BYTE *data, DWORD len,
+DWORD csp_blob_import(const struct csp_blob_env *env, const BYTE *data, DWORD len,
 		      const struct csp_key *pubkey, DWORD flags, struct csp_key **out)
 {
 	const struct csp_blob_ops *ops;
@@ -32,15 +35,15 @@ DWORD csp_blob_import(const struct csp_profile *p, const BYTE *data, DWORD len,
 		return NTE_BAD_DATA;
 	if (!(ops = csp_blob_find(hdr.bType)) || !ops->import)
 		return NTE_BAD_TYPE;
-	return ops->import(p, data, len, pubkey, flags, out);
+	return ops->import(env, data, len, pubkey, flags, out);
 }
 
-DWORD csp_blob_export(const struct csp_key *k, const struct csp_key *pubkey, DWORD type, DWORD flags,
-		      BYTE *data, DWORD *len)
+DWORD csp_blob_export(const struct csp_blob_env *env, const struct csp_key *k,
+		      const struct csp_key *pubkey, DWORD type, DWORD flags, BYTE *data, DWORD *len)
 {
 	const struct csp_blob_ops *ops;
 
 	if (type > 0xff || !(ops = csp_blob_find((BYTE)type)) || !ops->export)
 		return NTE_BAD_TYPE;
-	return ops->export(k, pubkey, flags, data, len);
+	return ops->export(env, k, pubkey, flags, data, len);
 }

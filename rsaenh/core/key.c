@@ -8,6 +8,7 @@
 #include "key.h"
 #include "modes.h"
 #include "wipe.h"
+#include "rsa.h"
 
 #define SALTED_LEN 16   /* a salted RC2/RC4 key is 16 bytes: key + salt */
 
@@ -169,6 +170,13 @@ DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out)
 	if (!(d = malloc(k->alloc_size)))
 		return NTE_NO_MEMORY;
 	memcpy(d, k, k->alloc_size);
+	if (k->rsa) {
+		d->rsa = NULL;
+		if (csp_rsa_duplicate(k->rsa, &d->rsa)) {
+			free(d);
+			return NTE_NO_MEMORY;
+		}
+	}
 	fix_pointers(d);
 	if (k->long_key) {
 		if (!(d->long_key = malloc(k->long_len))) {
@@ -186,6 +194,7 @@ void csp_key_destroy(struct csp_key *k)
 {
 	if (!k)
 		return;
+	csp_rsa_destroy(k->rsa);
 	if (k->long_key) {
 		csp_wipe(k->long_key, k->long_len);
 		free(k->long_key);
@@ -196,6 +205,8 @@ void csp_key_destroy(struct csp_key *k)
 
 DWORD csp_key_block_len(const struct csp_key *k)
 {
+	if (k->rsa)
+		return csp_rsa_bytes(k->rsa);
 	return k->alg->cipher ? k->alg->cipher->block_size : 0;
 }
 

@@ -28,6 +28,7 @@ struct csp_key {
 	DWORD mode, mode_bits, padding, permissions;
 	void *enc_ctx, *dec_ctx;       /* key schedules, after the struct */
 	size_t alloc_size;
+	struct csp_rsa *rsa;           /* RSA rows: the key pair (rsa_key.h); no schedules */
 };
 
 /* The stored key length CryptGenKey/CryptDeriveKey/CryptImportKey get for

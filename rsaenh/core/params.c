@@ -4,6 +4,7 @@
 #include <string.h>
 #include "params.h"
 #include "modes.h"
+#include "rsa_key.h"
 
 DWORD csp_copy_out(BYTE *data, DWORD *len, const void *value, DWORD size)
 {
@@ -195,6 +196,8 @@ DWORD csp_key_get_param(const struct csp_key *k, DWORD param, BYTE *data, DWORD 
 	BYTE value[CSP_MAX_KEY];
 	DWORD i, size, err = ERROR_SUCCESS;
 
+	if (k->rsa)
+		return csp_rsa_key_get_param(k, param, data, len);
 	for (i = 0; i < N_KEY_PARAMS; i++) {
 		if (key_params[i].param != param || !key_params[i].get)
 			continue;
@@ -208,6 +211,8 @@ DWORD csp_key_set_param(struct csp_key *k, DWORD param, const BYTE *data)
 {
 	DWORD i;
 
+	if (k->rsa)
+		return csp_rsa_key_set_param(k, param, data);
 	for (i = 0; i < N_KEY_PARAMS; i++)
 		if (key_params[i].param == param && key_params[i].set)
 			return key_params[i].set(k, data);

@@ -80,10 +80,32 @@ static DWORD pp_enumalgs(struct csp_prov_state *st, BYTE *data, DWORD *len, DWOR
 	return err;
 }
 
+/* every context can hold both kinds of key pair */
+static DWORD pp_keyspec(struct csp_prov_state *st, BYTE *data, DWORD *len, DWORD flags)
+{
+	return pp_dword(data, len, AT_KEYEXCHANGE | AT_SIGNATURE);
+}
+
+/* key containers accept security descriptors (PP_KEYSET_SEC_DESCR) */
+static DWORD pp_keystorage(struct csp_prov_state *st, BYTE *data, DWORD *len, DWORD flags)
+{
+	return pp_dword(data, len, CRYPT_SEC_DESCR);
+}
+
+/* key pair lengths go in steps of 8 bits */
+static DWORD pp_keysize_inc(struct csp_prov_state *st, BYTE *data, DWORD *len, DWORD flags)
+{
+	return pp_dword(data, len, 8);
+}
+
 static const struct {
 	DWORD param;
 	pp_getter get;
 } prov_params[] = {
+	{ PP_KEYSPEC, pp_keyspec },
+	{ PP_KEYSTORAGE, pp_keystorage },
+	{ PP_SIG_KEYSIZE_INC, pp_keysize_inc },
+	{ PP_KEYX_KEYSIZE_INC, pp_keysize_inc },
 	{ PP_ENUMALGS, pp_enumalgs },
 	{ PP_ENUMALGS_EX, pp_enumalgs_ex },
 	{ PP_NAME, pp_name },

@@ -1,13 +1,13 @@
 /*
  * hashes.c - the hash exports: CPCreateHash (keyed ones too: MAC, HMAC),
  * CPHashData, CPGetHashParam, CPSetHashParam, CPDestroyHash,
- * CPDuplicateHash, CPHashSessionKey, and the ones that need keys this
- * slice does not have yet (CPSignHash, CPVerifySignature), which fail
- * honestly.
+ * CPDuplicateHash, CPHashSessionKey, and the RSA signatures CPSignHash
+ * (with the container's key pair) and CPVerifySignature (core/rsa.h).
  */
 #include "objects.h"
 #include "../core/params.h"
 #include "../core/hash_key.h"
+#include "../core/rsa.h"
 
 #ifndef CRYPT_USERDATA
 #define CRYPT_USERDATA 1
@@ -214,20 +214,95 @@ BOOL WINAPI CPHashSessionKey(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, DW
 	return csp_result(err);
 }
 
+/* The description CryptSignHash/CryptVerifySignature may pass is hashed
+ * before the value is taken (an old, discouraged feature). */
+static DWORD hash_description(struct csp_hash *h, LPCWSTR description)
+{
+	if (!description)
+		return ERROR_SUCCESS;
+	return csp_hash_update(h, (const BYTE *)description, lstrlenW(description) * sizeof(WCHAR));
+}
+
 BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR description,
 		       DWORD flags, BYTE *sig, DWORD *siglen)
 {
-	DWORD err = check_hash_and_key(prov, hash, 0, FALSE);
+	struct prov_obj *p;
+	struct hash_obj *h;
+	struct csp_key *k;
+	DWORD slot = prov_pair_slot(keyspec), err, size;
 
-	/* verify contexts hold no signature key */
-	return csp_result(err ? err : NTE_NO_KEY);
+	if ((err = check_hash_and_key(prov, hash, 0, FALSE)))
+		return csp_result(err);
+	if (flags & ~CRYPT_NOHASHOID)
+		return csp_result(NTE_BAD_FLAGS);
+	if (!siglen)
+		return csp_result(ERROR_INVALID_PARAMETER);
+	if (!(p = prov_get(prov)))
+		return csp_result(NTE_BAD_UID);
+	if (!(h = hash_get(prov, hash))) {
+		handle_put(&p->head);
+		return csp_result(NTE_BAD_HASH);
+	}
+	/* the context before the hash: the order every export keeps */
+	object_lock(&p->head);
+	object_lock(&h->head);
+	if (slot > 1 || !(k = p->pairs[slot]))
+		err = NTE_NO_KEY;
+	else if (size = csp_rsa_bytes(k->rsa), !sig)
+		*siglen = size;
+	else if (*siglen < size) {
+		*siglen = size;
+		err = ERROR_MORE_DATA;
+	} else if (!(err = hash_description(h->hash, description))) {
+		const BYTE *value = csp_hash_value(h->hash);   /* finishes the hash */
+
+		err = csp_rsa_sign(k->rsa, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
+				   &os_random, sig);
+		if (!err)
+			*siglen = size;
+	}
+	object_unlock(&h->head);
+	object_unlock(&p->head);
+	handle_put(&h->head);
+	handle_put(&p->head);
+	return csp_result(err);
 }
 
 BOOL WINAPI CPVerifySignature(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *sig, DWORD siglen,
 			      HCRYPTKEY pubkey, LPCWSTR description, DWORD flags)
 {
-	DWORD err = check_hash_and_key(prov, hash, pubkey, TRUE);
+	struct hash_obj *h;
+	struct key_obj *k;
+	DWORD err;
 
-	/* every key this provider can hold so far is symmetric: no public key */
-	return csp_result(err ? err : NTE_BAD_KEY);
+	if (flags & ~CRYPT_NOHASHOID)
+		return csp_result(NTE_BAD_FLAGS);
+	if ((err = check_hash_and_key(prov, hash, pubkey, TRUE)))
+		return csp_result(err);
+	if (!(k = key_get(prov, pubkey)))
+		return csp_result(NTE_BAD_KEY);
+	if (!(h = hash_get(prov, hash))) {
+		handle_put(&k->head);
+		return csp_result(NTE_BAD_HASH);
+	}
+	object_lock(&k->head);
+	object_lock(&h->head);
+	if (!k->key->rsa)
+		err = NTE_BAD_KEY;
+	/* Windows checks the length before the pointer */
+	else if (siglen != csp_rsa_bytes(k->key->rsa))
+		err = NTE_BAD_SIGNATURE;
+	else if (!sig)
+		err = ERROR_INVALID_PARAMETER;
+	else if (!(err = hash_description(h->hash, description))) {
+		const BYTE *value = csp_hash_value(h->hash);
+
+		err = csp_rsa_verify(k->key->rsa, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
+				     sig, siglen);
+	}
+	object_unlock(&h->head);
+	object_unlock(&k->head);
+	handle_put(&h->head);
+	handle_put(&k->head);
+	return csp_result(err);
 }

@@ -2,10 +2,13 @@
  * keys.c - the key exports: CPGenKey, CPDeriveKey, CPDestroyKey,
  * CPDuplicateKey, CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt,
  * CPExportKey and CPImportKey (through the core's BLOB handler table).
+ * Key pairs (AT_KEYEXCHANGE, AT_SIGNATURE) generated or imported go into
+ * the context's container.
  */
 #include "objects.h"
 #include "../core/params.h"
 #include "../core/derive.h"
+#include "../core/rsa_key.h"
 #include "../core/blobs.h"
 #include "../core/wipe.h"
 
@@ -26,6 +29,53 @@ static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 	return k;
 }
 
+/* CryptGenKey of a key pair: generated, made the container's pair of its
+ * kind, and a handle to a copy returned. */
+static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct csp_key **out)
+{
+	const struct csp_profile_alg *offer = csp_profile_offer(p->st.profile, alg);
+	struct csp_rsa *rsa = NULL;
+	struct csp_key *k = NULL;
+	DWORD bits, err;
+
+	if (!offer)
+		return NTE_BAD_ALGID;
+	if ((err = csp_rsa_key_length(offer, HIWORD(flags), &bits)) ||
+	    (err = csp_rsa_generate(bits, &os_random, &rsa)) ||
+	    (err = csp_key_from_rsa(csp_alg_find(alg), rsa, LOWORD(flags) & ~CRYPT_ARCHIVABLE, &k)) ||
+	    (err = prov_install_pair(p, k))) {
+		csp_key_destroy(k);
+		return err;
+	}
+	/* an archivable pair may be exported through this handle only */
+	if (flags & CRYPT_ARCHIVABLE)
+		k->permissions |= CRYPT_EXPORT | CRYPT_ARCHIVE;
+	*out = k;
+	return ERROR_SUCCESS;
+}
+
+/* CPGenKey for AT_KEYEXCHANGE, AT_SIGNATURE and the RSA rows. */
+static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg, DWORD flags,
+				HCRYPTKEY *key)
+{
+	struct csp_key *core = NULL;
+	DWORD err;
+	HCRYPTKEY h;
+
+	if (alg == AT_KEYEXCHANGE)
+		alg = CALG_RSA_KEYX;
+	else if (alg == AT_SIGNATURE)
+		alg = CALG_RSA_SIGN;
+	err = key ? gen_key_pair(p, alg, flags, &core) : ERROR_INVALID_PARAMETER;
+	handle_put(&p->head);
+	if (err)
+		return csp_result(err);
+	if (!(h = key_handle_new(prov, core)))
+		return csp_result(NTE_NO_MEMORY);
+	*key = h;
+	return TRUE;
+}
+
 BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile *profile;
@@ -38,9 +88,10 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
+	if (alg == AT_KEYEXCHANGE || alg == AT_SIGNATURE || csp_alg_is_rsa(csp_alg_find(alg)))
+		return gen_key_pair_handle(prov, p, alg, flags, key);
 	profile = p->st.profile;   /* profiles are static: valid after the put */
 	handle_put(&p->head);
-	/* AT_SIGNATURE / AT_KEYEXCHANGE need RSA, which the table lacks so far */
 	if (!csp_profile_offer(profile, alg) || !(row = csp_alg_find(alg)) || !row->cipher)
 		return csp_result(NTE_BAD_ALGID);
 	if (!key)
@@ -228,16 +279,22 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	/* size and argument checks first, so a failing call hashes nothing */
 	need = *len;
-	if (!(err = csp_key_check_encrypt(k->key)))
+	if (k->key->rsa)
+		err = csp_rsa_key_encrypt(k->key, flags, &os_random, NULL, &need, 0);
+	else if (!(err = csp_key_check_encrypt(k->key)))
 		err = csp_key_encrypt(k->key, final, NULL, &need, 0);
 	if (!err && !data)
 		*len = need;
 	else if (!err && need > buflen) {
 		*len = need;
 		err = ERROR_MORE_DATA;
-	} else if (!err && hash)
+	} else if (!err && k->key->rsa && *len > csp_rsa_max_message(k->key->rsa, (flags & CRYPT_OAEP) != 0))
+		err = NTE_BAD_LEN;
+	else if (!err && hash)
 		err = hash_plaintext(prov, hash, data, *len);
-	if (!err && data)
+	if (!err && data && k->key->rsa)
+		err = csp_rsa_key_encrypt(k->key, flags, &os_random, data, len, buflen);
+	else if (!err && data)
 		err = csp_key_encrypt(k->key, final, data, len, buflen);
 	object_unlock(&k->head);
 	handle_put(&k->head);
@@ -255,6 +312,8 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	if (*len && !data)
 		err = ERROR_INVALID_PARAMETER;
+	else if (k->key->rsa)
+		err = csp_rsa_key_decrypt(k->key, flags, &os_random, data, len);
 	else
 		err = csp_key_decrypt(k->key, final, data, len);
 	if (!err && hash)
@@ -264,10 +323,33 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	return csp_result(err);
 }
 
+/* Lock two key objects (either may be NULL, both may be one) in a fixed
+ * order, so two threads exporting each with the other never deadlock. */
+static void lock_keys(struct key_obj *a, struct key_obj *b, BOOL lock)
+{
+	struct key_obj *first = a, *second = b;
+
+	if (a && b && (ULONG_PTR)b < (ULONG_PTR)a) {
+		first = b;
+		second = a;
+	}
+	if (second == first)
+		second = NULL;
+	if (lock) {
+		if (first) object_lock(&first->head);
+		if (second) object_lock(&second->head);
+	} else {
+		if (second) object_unlock(&second->head);
+		if (first) object_unlock(&first->head);
+	}
+}
+
 BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
 			BYTE *data, DWORD *len)
 {
+	struct csp_blob_env env = { NULL, &os_random };
 	struct key_obj *k, *pk = NULL;
+	struct prov_obj *p;
 	DWORD err;
 
 	if (!(k = get_prov_key(prov, key, &err)))
@@ -278,19 +360,14 @@ BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD 
 	}
 	if (!len)
 		err = ERROR_INVALID_PARAMETER;
+	else if (!(p = prov_get(prov)))
+		err = NTE_BAD_UID;
 	else {
-		/* two keys are locked in address order, so two exports that wrap
-		 * each other's keys cannot deadlock */
-		struct key_obj *first = (pk && pk < k) ? pk : k;
-		struct key_obj *second = (pk && pk != k) ? (first == k ? pk : k) : NULL;
-
-		object_lock(&first->head);
-		if (second)
-			object_lock(&second->head);
-		err = csp_blob_export(k->key, pk ? pk->key : NULL, type, flags, data, len);
-		if (second)
-			object_unlock(&second->head);
-		object_unlock(&first->head);
+		env.profile = p->st.profile;
+		lock_keys(k, pk, TRUE);
+		err = csp_blob_export(&env, k->key, pk ? pk->key : NULL, type, flags, data, len);
+		lock_keys(k, pk, FALSE);
+		handle_put(&p->head);
 	}
 	if (pk)
 		handle_put(&pk->head);
@@ -301,7 +378,7 @@ BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD 
 BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
 			HCRYPTKEY *key)
 {
-	const struct csp_profile *profile;
+	struct csp_blob_env env = { NULL, &os_random };
 	struct csp_key *core = NULL;
 	struct key_obj *pk = NULL;
 	struct prov_obj *p;
@@ -310,21 +387,28 @@ BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY 
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	profile = p->st.profile;
-	handle_put(&p->head);
 	if (!data || !key)
-		return csp_result(ERROR_INVALID_PARAMETER);
-	if (pubkey && !(pk = key_get(prov, pubkey)))
-		return csp_result(NTE_BAD_KEY);
-	if (pk)
-		object_lock(&pk->head);
-	err = csp_blob_import(profile, data, len, pk ? pk->key : NULL, flags, &core);
-	if (pk) {
-		object_unlock(&pk->head);
-		handle_put(&pk->head);
+		err = ERROR_INVALID_PARAMETER;
+	else if (pubkey && !(pk = key_get(prov, pubkey)))
+		err = NTE_BAD_KEY;
+	else {
+		env.profile = p->st.profile;
+		if (pk)
+			object_lock(&pk->head);
+		err = csp_blob_import(&env, data, len, pk ? pk->key : NULL, flags, &core);
+		if (pk)
+			object_unlock(&pk->head);
+		/* a private key pair becomes the container's pair of its kind */
+		if (!err && core->rsa && core->rsa->has_private)
+			err = prov_install_pair(p, core);
 	}
-	if (err)
+	if (pk)
+		handle_put(&pk->head);
+	handle_put(&p->head);
+	if (err) {
+		csp_key_destroy(core);
 		return csp_result(err);
+	}
 	if (!(h = key_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);
 	*key = h;

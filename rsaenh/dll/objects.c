@@ -59,7 +59,11 @@ static void hash_destroy(struct csp_object *o)
 
 static void prov_destroy(struct csp_object *o)
 {
-	free(o);
+	struct prov_obj *p = (struct prov_obj *)o;
+
+	csp_key_destroy(p->pairs[0]);   /* wipes the private keys */
+	csp_key_destroy(p->pairs[1]);
+	free(p);
 }
 
 HCRYPTKEY key_handle_new(HCRYPTPROV prov, struct csp_key *key)
@@ -92,17 +96,29 @@ HCRYPTHASH hash_handle_new(HCRYPTPROV prov, struct csp_hash *hash)
 	return h;
 }
 
-HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags)
+HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags, const char *container,
+			   struct csp_key *pairs[2])
 {
 	struct prov_obj *p = calloc(1, sizeof(*p));
 	HCRYPTPROV h;
 
-	if (!p)
+	if (!p) {
+		if (pairs) {
+			csp_key_destroy(pairs[0]);
+			csp_key_destroy(pairs[1]);
+		}
 		return 0;
+	}
 	p->st.profile = profile;
 	p->flags = flags;
+	if (container)
+		lstrcpynA(p->container, container, sizeof(p->container));
+	if (pairs) {
+		p->pairs[0] = pairs[0];
+		p->pairs[1] = pairs[1];
+	}
 	if (!(h = handle_create(&p->head, HANDLE_PROV, 0, prov_destroy)))
-		free(p);
+		prov_destroy(&p->head);
 	return h;
 }
 

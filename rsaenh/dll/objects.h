@@ -17,6 +17,9 @@ struct prov_obj {
 	struct csp_object head;
 	struct csp_prov_state st;
 	DWORD flags;                 /* CryptAcquireContext flags */
+	char container[MAX_PATH];    /* key container name; "" for verify contexts */
+	struct csp_key *pairs[2];    /* the container's key pairs (container.h slots), under head.lock */
+	DWORD enum_containers;       /* PP_ENUMCONTAINERS: next registry index */
 };
 
 struct key_obj {
@@ -41,7 +44,16 @@ struct hash_obj *hash_get(HCRYPTPROV prov, HCRYPTHASH hash);
  * the core object freed. */
 HCRYPTKEY key_handle_new(HCRYPTPROV prov, struct csp_key *key);
 HCRYPTHASH hash_handle_new(HCRYPTPROV prov, struct csp_hash *hash);
-HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags);
+/* container NULL for verify contexts; pairs (may be NULL) pass to the context */
+HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags, const char *container,
+			   struct csp_key *pairs[2]);
+
+/* Make a copy of key pair k the context's pair of its kind (CALG_RSA_SIGN:
+ * signature, else key exchange), written to the container first unless
+ * this is a verify context. */
+DWORD prov_install_pair(struct prov_obj *p, const struct csp_key *k);
+/* AT_KEYEXCHANGE / AT_SIGNATURE -> pair slot; 2 for anything else */
+DWORD prov_pair_slot(DWORD keyspec);
 
 /* The operating system's generator (BCryptGenRandom, system preferred). */
 extern const struct csp_random os_random;

@@ -9,6 +9,9 @@
 #include "../../../rsaenh/core/hash.h"
 #include "../../../rsaenh/core/params.h"
 
+/* the BLOB handlers' environment: a profile, no random source needed here */
+#define ENV(p) (&(struct csp_blob_env){ (p), NULL })
+
 #define ENH "Microsoft Enhanced Cryptographic Provider v1.0"
 #define BASE "Microsoft Base Cryptographic Provider v1.0"
 
@@ -32,29 +35,29 @@ static void test_round_trip(void)
 	for (i = 0; i < sizeof(key); i++)
 		key[i] = (BYTE)(i * 13 + 1);
 	n = make_blob(blob, CALG_3DES, key, 24);
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
 	if (!k)
 		return;
 	CHECK_EQ(csp_key_get_param(k, KP_ALGID, (BYTE *)&v, &vl), ERROR_SUCCESS);
 	CHECK_EQ(v, CALG_3DES);
 	len = 0;
-	CHECK_EQ(csp_blob_export(k, NULL, PLAINTEXTKEYBLOB, 0, NULL, &len), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, PLAINTEXTKEYBLOB, 0, NULL, &len), ERROR_SUCCESS);
 	CHECK_EQ(len, n);
 	len = n - 1;
-	CHECK_EQ(csp_blob_export(k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_MORE_DATA);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_MORE_DATA);
 	CHECK_EQ(len, n);
-	CHECK_EQ(csp_blob_export(k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_SUCCESS);
 	CHECK(len == n && !memcmp(out, blob, n));
 	/* types nobody handles */
-	CHECK_EQ(csp_blob_export(k, NULL, 0x42, 0, out, &len), NTE_BAD_TYPE);
-	CHECK_EQ(csp_blob_export(k, NULL, 0x108, 0, out, &len), NTE_BAD_TYPE);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, 0x42, 0, out, &len), NTE_BAD_TYPE);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, 0x108, 0, out, &len), NTE_BAD_TYPE);
 	csp_key_destroy(k);
 
 	/* imported without CRYPT_EXPORTABLE: it stays inside */
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), ERROR_SUCCESS);
 	if (k) {
 		len = sizeof(out);
-		CHECK_EQ(csp_blob_export(k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), NTE_BAD_KEY_STATE);
+		CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), NTE_BAD_KEY_STATE);
 		csp_key_destroy(k);
 	}
 }
@@ -68,26 +71,26 @@ static void test_bad_blobs(void)
 	struct csp_key *k = NULL;
 
 	n = make_blob(blob, CALG_RC4, key, 16);
-	CHECK_EQ(csp_blob_import(p, blob, 7, NULL, 0, &k), NTE_BAD_DATA);        /* short header */
-	CHECK_EQ(csp_blob_import(p, blob, 10, NULL, 0, &k), NTE_BAD_DATA);       /* no length */
-	CHECK_EQ(csp_blob_import(p, blob, n - 1, NULL, 0, &k), NTE_BAD_DATA);    /* short key */
+	CHECK_EQ(csp_blob_import(ENV(p), blob, 7, NULL, 0, &k), NTE_BAD_DATA);        /* short header */
+	CHECK_EQ(csp_blob_import(ENV(p), blob, 10, NULL, 0, &k), NTE_BAD_DATA);       /* no length */
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n - 1, NULL, 0, &k), NTE_BAD_DATA);    /* short key */
 	blob[1] = 3;
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_DATA);        /* version */
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), NTE_BAD_DATA);        /* version */
 	blob[1] = CUR_BLOB_VERSION;
 	blob[2] = 1;
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_DATA);        /* reserved */
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), NTE_BAD_DATA);        /* reserved */
 	blob[2] = 0;
 	blob[0] = 0x42;
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_TYPE);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), NTE_BAD_TYPE);
 	blob[0] = PLAINTEXTKEYBLOB;
 	/* a 128-bit RC4 key is too long for the Base provider */
-	CHECK_EQ(csp_blob_import(base, blob, n, NULL, 0, &k), NTE_BAD_DATA);
+	CHECK_EQ(csp_blob_import(ENV(base), blob, n, NULL, 0, &k), NTE_BAD_DATA);
 	/* no key bytes at all */
 	n = make_blob(blob, CALG_RC4, key, 0);
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_DATA);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), NTE_BAD_DATA);
 	/* not a cipher */
 	n = make_blob(blob, CALG_MD5, key, 16);
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, 0, &k), NTE_BAD_ALGID);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, 0, &k), NTE_BAD_ALGID);
 	CHECK(k == NULL);
 }
 
@@ -100,7 +103,7 @@ static void test_forty_bit_salt(void)
 
 	/* an imported 40-bit key gets Windows' eleven zero bytes of salt */
 	n = make_blob(blob, CALG_RC4, key, 5);
-	CHECK_EQ(csp_blob_import(base, blob, n, NULL, 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_import(ENV(base), blob, n, NULL, 0, &k), ERROR_SUCCESS);
 	if (!k)
 		return;
 	len = sizeof(salt);
@@ -124,7 +127,7 @@ static void test_ipsec_hmac_key(void)
 	unit_hex("aa4ae5e15272d00e95705637ce8a3b55ed402112", want);
 	/* aiKeyAlg does not matter with CRYPT_IPSEC_HMAC_KEY */
 	n = make_blob(blob, CALG_RC2, key, 80);
-	CHECK_EQ(csp_blob_import(p, blob, n, NULL, CRYPT_IPSEC_HMAC_KEY | CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_import(ENV(p), blob, n, NULL, CRYPT_IPSEC_HMAC_KEY | CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
 	if (!k)
 		return;
 	/* an HMAC key encrypts nothing and is no session key to hash */
@@ -138,7 +141,7 @@ static void test_ipsec_hmac_key(void)
 	}
 	/* exported whole, as CALG_HMAC */
 	len = sizeof(out);
-	CHECK_EQ(csp_blob_export(k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_SUCCESS);
+	CHECK_EQ(csp_blob_export(ENV(NULL), k, NULL, PLAINTEXTKEYBLOB, 0, out, &len), ERROR_SUCCESS);
 	CHECK_EQ(len, n);
 	CHECK(!memcmp(out + 12, key, 80));
 	CHECK_EQ(((BLOBHEADER *)out)->aiKeyAlg, CALG_HMAC);

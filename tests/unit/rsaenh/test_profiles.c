@@ -14,10 +14,12 @@ static void test_table(void)
 {
 	DWORD i, j;
 
-	/* every ALG_ID appears once, and each row is a hash or a cipher */
+	/* every ALG_ID appears once, and each row is a hash, a cipher or an
+	 * RSA key pair (which has neither) */
 	for (i = 0; i < csp_alg_count(); i++) {
 		const struct csp_alg *a = csp_alg_at(i);
-		CHECK((a->hash_ops != NULL) != (a->cipher != NULL));
+		BOOL rsa = GET_ALG_TYPE(a->id) == ALG_TYPE_RSA;
+		CHECK((a->hash_ops != NULL) + (a->cipher != NULL) + rsa == 1);
 		/* a nettle hash only on hash rows; the DES family's two lengths */
 		CHECK(!a->hash || a->hash_ops);
 		CHECK(!a->effective_bits || (a->key_bits && a->effective_bits < a->key_bits));
@@ -26,7 +28,8 @@ static void test_table(void)
 			CHECK(csp_alg_at(j)->id != a->id);
 	}
 	CHECK(csp_alg_at(csp_alg_count()) == NULL);
-	CHECK(csp_alg_find(CALG_RSA_KEYX) == NULL);
+	CHECK(csp_alg_find(CALG_RSA_KEYX) != NULL);
+	CHECK(csp_alg_find(CALG_TLS1PRF) == NULL);
 }
 
 static void test_lookup(void)
@@ -66,8 +69,7 @@ static void test_offer(void)
 	CHECK(csp_profile_offer(enh, CALG_AES_128) == NULL);
 	CHECK(csp_profile_offer(enh, CALG_SHA_256) == NULL);
 	CHECK(csp_profile_offer(enh, CALG_MD5) != NULL);
-	/* listed by Windows but not in the table yet: not offered */
-	CHECK(csp_profile_offer(aes, CALG_RSA_KEYX) == NULL);
+	CHECK(csp_profile_offer(aes, CALG_RSA_KEYX) != NULL);
 
 	row = csp_profile_offer(aes, CALG_AES_256);
 	CHECK_EQ(csp_key_length(row, 0, &bits), ERROR_SUCCESS);
@@ -100,7 +102,7 @@ static void test_offer(void)
 
 static void test_provparams(void)
 {
-	DWORD err, v, len, n = 0, flags;
+	DWORD err, v, len, n = 0, flags, expected = 0, i;
 	struct csp_prov_state st = { csp_profile_lookup(AES_PROV, PROV_RSA_AES, &err), 0 };
 	PROV_ENUMALGS_EX ex;
 	PROV_ENUMALGS e;
@@ -123,7 +125,9 @@ static void test_provparams(void)
 	CHECK_EQ(v, CRYPT_IMPL_SOFTWARE);
 	CHECK_EQ(csp_prov_get_param(&st, 0x4242, (BYTE *)&v, &len, 0), NTE_BAD_TYPE);
 
-	/* enumerate everything: 5 older ciphers, 3 AES, 4 SHA, MD2/4/5, SSL3 SHAMD5, MAC, HMAC */
+	/* enumerate everything: the profile's rows the table implements */
+	for (i = 0; i < st.profile->n_algs; i++)
+		expected += csp_alg_find(st.profile->algs[i].id) != NULL;
 	for (flags = CRYPT_FIRST;; flags = 0) {
 		len = 0;
 		if (csp_prov_get_param(&st, PP_ENUMALGS_EX, NULL, &len, flags))
@@ -135,7 +139,8 @@ static void test_provparams(void)
 		CHECK_EQ(ex.dwNameLen, strlen(ex.szName) + 1);
 		n++;
 	}
-	CHECK_EQ(n, 18);
+	CHECK_EQ(n, expected);
+	CHECK_EQ(n, 20);   /* 5 older ciphers, 3 AES, 4 SHA, MD2/4/5, SSL3 SHAMD5, MAC, HMAC, 2 RSA */
 	len = sizeof(ex);
 	CHECK_EQ(csp_prov_get_param(&st, PP_ENUMALGS_EX, (BYTE *)&ex, &len, 0), ERROR_NO_MORE_ITEMS);
 	len = sizeof(e);

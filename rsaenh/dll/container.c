@@ -1,0 +1,256 @@
+/*
+ * container.c - key container storage in the registry, in Wine's builtin
+ * rsaenh format (see container.h).  Private keys are written only under
+ * CryptProtectData; a pair is replaced by writing its value anew, never by
+ * deleting first, so a failure leaves the old pair or the new one.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <windows.h>
+#include <wincrypt.h>
+#include <aclapi.h>
+#include <nettle/md5.h>
+#include "container.h"
+#include "../core/blobs.h"
+#include "../core/rsa_key.h"
+#include "../core/wipe.h"
+
+#define CONTAINERS "Software\\Wine\\Crypto\\RSA"
+
+static const char *pair_value[2] = { "KeyExchangeKeyPair", "SignatureKeyPair" };
+static const char *perm_value[2] = { "KeyExchangePermissions", "SignaturePermissions" };
+
+static HKEY root_of(DWORD flags)
+{
+	return (flags & CRYPT_MACHINE_KEYSET) ? HKEY_LOCAL_MACHINE : HKEY_CURRENT_USER;
+}
+
+static DWORD protect_flags(DWORD flags)
+{
+	return (flags & CRYPT_MACHINE_KEYSET) ? CRYPTPROTECT_LOCAL_MACHINE : 0;
+}
+
+static void key_path(char *path, const char *name)
+{
+	/* names are at most CONTAINER_NAME_MAX - 1 bytes (checked on entry) */
+	snprintf(path, sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX, CONTAINERS "\\%s", name);
+}
+
+DWORD container_resolve_name(const char *given, char *name)
+{
+	DWORD size = CONTAINER_NAME_MAX;
+
+	if (given && *given) {
+		size_t n = strnlen(given, CONTAINER_NAME_MAX);
+
+		/* a backslash would reach into another container's key */
+		if (n >= CONTAINER_NAME_MAX || strchr(given, '\\'))
+			return NTE_BAD_KEYSET_PARAM;
+		memcpy(name, given, n + 1);
+		return ERROR_SUCCESS;
+	}
+	if (!GetUserNameA(name, &size))
+		return GetLastError() ? GetLastError() : NTE_FAIL;
+	return strchr(name, '\\') ? NTE_BAD_KEYSET_PARAM : ERROR_SUCCESS;
+}
+
+DWORD container_create(const char *name, DWORD flags)
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	DWORD disposition;
+	HKEY key;
+	LONG r;
+
+	key_path(path, name);
+	r = RegCreateKeyExA(root_of(flags), path, 0, NULL, REG_OPTION_NON_VOLATILE, KEY_READ, NULL,
+			    &key, &disposition);
+	if (r)
+		return r == ERROR_ACCESS_DENIED ? NTE_PERM : NTE_FAIL;
+	RegCloseKey(key);
+	return disposition == REG_OPENED_EXISTING_KEY ? NTE_EXISTS : ERROR_SUCCESS;
+}
+
+DWORD container_delete(const char *name, DWORD flags)
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+
+	key_path(path, name);
+	/* the values go with the key: the pairs vanish together */
+	return RegDeleteKeyA(root_of(flags), path) ? NTE_BAD_KEYSET : ERROR_SUCCESS;
+}
+
+/* One stored pair: unprotect, parse the PRIVATEKEYBLOB, apply the stored
+ * permissions.  NULL when anything is missing or malformed. */
+static struct csp_key *read_pair(HKEY key, DWORD flags, DWORD slot)
+{
+	DATA_BLOB in = { 0, NULL }, out = { 0, NULL };
+	struct csp_key *k = NULL;
+	struct csp_rsa *rsa = NULL;
+	const struct csp_alg *alg;
+	DWORD type, size = 0, perms;
+
+	if (RegQueryValueExA(key, pair_value[slot], NULL, &type, NULL, &size) || type != REG_BINARY || !size)
+		return NULL;
+	if (!(in.pbData = LocalAlloc(LMEM_FIXED, size)))
+		return NULL;
+	in.cbData = size;
+	if (!RegQueryValueExA(key, pair_value[slot], NULL, &type, in.pbData, &in.cbData) &&
+	    CryptUnprotectData(&in, NULL, NULL, NULL, NULL, protect_flags(flags), &out)) {
+		/* BLOBHEADER { PRIVATEKEYBLOB, 2, 0, aiKeyAlg } then the body */
+		if (out.cbData > 8 && out.pbData[0] == PRIVATEKEYBLOB && out.pbData[1] == CUR_BLOB_VERSION &&
+		    (alg = csp_alg_find(out.pbData[4] | out.pbData[5] << 8 | out.pbData[6] << 16 |
+					(DWORD)out.pbData[7] << 24)) && csp_alg_is_rsa(alg) &&
+		    !csp_rsa_read_private(out.pbData + 8, out.cbData - 8, &rsa))
+			csp_key_from_rsa(alg, rsa, 0, &k);
+		csp_wipe(out.pbData, out.cbData);
+		LocalFree(out.pbData);
+	}
+	LocalFree(in.pbData);
+	size = sizeof(perms);
+	if (k && !RegQueryValueExA(key, perm_value[slot], NULL, &type, (BYTE *)&perms, &size) &&
+	    type == REG_DWORD && size == sizeof(perms))
+		k->permissions = perms;
+	return k;
+}
+
+DWORD container_open(const char *name, DWORD flags, struct csp_key *pairs[2])
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	HKEY key;
+
+	key_path(path, name);
+	if (RegOpenKeyExA(root_of(flags), path, 0, KEY_READ, &key))
+		return NTE_BAD_KEYSET;
+	pairs[PAIR_KEYX] = read_pair(key, flags, PAIR_KEYX);
+	pairs[PAIR_SIG] = read_pair(key, flags, PAIR_SIG);
+	RegCloseKey(key);
+	return ERROR_SUCCESS;
+}
+
+DWORD container_store_pair(const char *name, DWORD flags, DWORD slot, const struct csp_key *k)
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	DATA_BLOB in = { 0, NULL }, out = { 0, NULL };
+	DWORD err, size = 0;
+	HKEY key;
+
+	if ((err = csp_blob_export_private(k, NULL, TRUE, NULL, &size)))
+		return err;
+	if (!(in.pbData = LocalAlloc(LMEM_FIXED, size)))
+		return NTE_NO_MEMORY;
+	in.cbData = size;
+	err = csp_blob_export_private(k, NULL, TRUE, in.pbData, &in.cbData);
+	if (!err && !CryptProtectData(&in, NULL, NULL, NULL, NULL, protect_flags(flags), &out))
+		err = NTE_FAIL;
+	csp_wipe(in.pbData, size);
+	LocalFree(in.pbData);
+	if (err)
+		return err;
+	key_path(path, name);
+	/* the container may have been deleted meanwhile: then it is not re-created */
+	if (RegOpenKeyExA(root_of(flags), path, 0, KEY_SET_VALUE, &key))
+		err = NTE_BAD_KEYSET;
+	else {
+		if (RegSetValueExA(key, pair_value[slot], 0, REG_BINARY, out.pbData, out.cbData) ||
+		    RegSetValueExA(key, perm_value[slot], 0, REG_DWORD, (const BYTE *)&k->permissions,
+				   sizeof(k->permissions)))
+			err = NTE_FAIL;
+		RegCloseKey(key);
+	}
+	LocalFree(out.pbData);
+	return err;
+}
+
+DWORD container_enum(DWORD flags, DWORD index, char *name, DWORD size)
+{
+	DWORD n = size;
+	HKEY key;
+	LONG r;
+
+	if (RegOpenKeyExA(root_of(flags), CONTAINERS, 0, KEY_READ, &key))
+		return ERROR_NO_MORE_ITEMS;
+	r = RegEnumKeyExA(key, index, name, &n, NULL, NULL, NULL, NULL);
+	RegCloseKey(key);
+	if (r == ERROR_MORE_DATA)
+		return ERROR_MORE_DATA;
+	return r ? ERROR_NO_MORE_ITEMS : ERROR_SUCCESS;
+}
+
+DWORD container_unique_name(const char *name, char *out, DWORD size)
+{
+	BYTE digest[MD5_DIGEST_SIZE];
+	char guid[64];
+	DWORD guid_size = sizeof(guid) - 1, type, i;
+	struct md5_ctx md5;
+	HKEY key;
+	int n;
+
+	md5_init(&md5);
+	md5_update(&md5, strlen(name) + 1, (const BYTE *)name);
+	md5_digest(&md5, sizeof(digest), digest);
+	if (RegOpenKeyExA(HKEY_LOCAL_MACHINE, "Software\\Microsoft\\Cryptography", 0,
+			  KEY_READ | KEY_WOW64_64KEY, &key))
+		return NTE_FAIL;
+	if (RegQueryValueExA(key, "MachineGuid", NULL, &type, (BYTE *)guid, &guid_size) || type != REG_SZ) {
+		RegCloseKey(key);
+		return NTE_FAIL;
+	}
+	RegCloseKey(key);
+	guid[guid_size] = 0;
+	n = 0;
+	for (i = 0; i < 4; i++)
+		n += snprintf(out + n, size - n, "%08lx", (unsigned long)(digest[4 * i] | digest[4 * i + 1] << 8 |
+			      digest[4 * i + 2] << 16 | (DWORD)digest[4 * i + 3] << 24));
+	snprintf(out + n, size - n, "_%s", guid);
+	return ERROR_SUCCESS;
+}
+
+DWORD container_get_security(const char *name, DWORD flags, SECURITY_INFORMATION what,
+			     BYTE *data, DWORD *len)
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	PSECURITY_DESCRIPTOR sd;
+	DWORD err, size;
+	HKEY key;
+
+	key_path(path, name);
+	if (RegOpenKeyExA(root_of(flags), path, 0, KEY_READ, &key))
+		return NTE_BAD_KEYSET;
+	err = GetSecurityInfo(key, SE_REGISTRY_KEY, what, NULL, NULL, NULL, NULL, &sd);
+	RegCloseKey(key);
+	if (err)
+		return err;
+	size = GetSecurityDescriptorLength(sd);
+	if (data && *len >= size)
+		memcpy(data, sd, size);
+	else
+		err = ERROR_INSUFFICIENT_BUFFER;
+	*len = size;
+	LocalFree(sd);
+	return err;
+}
+
+DWORD container_set_security(const char *name, DWORD flags, SECURITY_INFORMATION what,
+			     const BYTE *data)
+{
+	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	PSECURITY_DESCRIPTOR sd = (PSECURITY_DESCRIPTOR)data;
+	PSID owner = NULL, group = NULL;
+	PACL dacl = NULL, sacl = NULL;
+	BOOL defaulted, present;
+	DWORD err;
+	HKEY key;
+
+	if ((what & OWNER_SECURITY_INFORMATION && !GetSecurityDescriptorOwner(sd, &owner, &defaulted)) ||
+	    (what & GROUP_SECURITY_INFORMATION && !GetSecurityDescriptorGroup(sd, &group, &defaulted)) ||
+	    (what & DACL_SECURITY_INFORMATION && !GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted)) ||
+	    (what & SACL_SECURITY_INFORMATION && !GetSecurityDescriptorSacl(sd, &present, &sacl, &defaulted)))
+		return ERROR_INVALID_PARAMETER;
+	key_path(path, name);
+	if (RegOpenKeyExA(root_of(flags), path, 0, WRITE_DAC | WRITE_OWNER |
+			  ((what & SACL_SECURITY_INFORMATION) ? ACCESS_SYSTEM_SECURITY : 0), &key))
+		return NTE_BAD_KEYSET;
+	err = SetSecurityInfo(key, SE_REGISTRY_KEY, what, owner, group, dacl, sacl);
+	RegCloseKey(key);
+	return err;
+}
