@@ -32,7 +32,7 @@ static struct slot *find_slot(ULONG_PTR h, enum handle_type type)
 	DWORD index = (DWORD)(h >> TYPE_BITS) & (MAX_SLOTS - 1);
 	struct slot *s;
 
-	if (h >> (SLOT_BITS + TYPE_BITS + GEN_BITS))
+	if ((ULONGLONG)h >> (SLOT_BITS + TYPE_BITS + GEN_BITS))   /* the bits fill a 32-bit handle */
 		return NULL;
 	if ((h & ((1u << TYPE_BITS) - 1)) != (ULONG_PTR)type || index >= n_slots)
 		return NULL;
