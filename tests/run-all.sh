@@ -8,7 +8,9 @@
 #      "ours" prefix, with the loader trace checked;
 #   4. install and uninstall on the builtin prefix, which must come back as it
 #      was, and the prefix still boots and serves cmd, reg and regedit;
-#   5. the export tables of both architectures against Wine 8.0's lists.
+#   5. the export tables of both architectures against Wine 8.0's lists;
+#   6. interoperability with OpenSSL: RSA keys, signatures and ciphertexts
+#      both ways, in the "ours" prefix.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
@@ -92,6 +94,11 @@ if [ -d /usr/lib/i386-linux-gnu/wine ] || [ -d /usr/lib/wine/i386-windows ]; the
 else
 	echo "(32-bit run of the Windows tests skipped: no 32-bit Wine (wine32, i386) installed; i686 DLLs checked by their exports only)"
 fi
+
+echo "== 6. interoperability with OpenSSL (RSA keys, signatures, encryption) =="
+python3 tests/interop/run.py "$top/build/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"
+count "$log/interop.txt"
+wineserver -k 2>/dev/null
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"
