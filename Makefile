@@ -55,7 +55,7 @@ $(OUT)/obj/%.o: %.c | $(SETUP)
 	$(WCC) $(WCFLAGS) -MMD -MP -c $< -o $@
 
 $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -lcrypt32 -ladvapi32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def $(NETTLE) -ladvapi32
@@ -103,7 +103,7 @@ $(WINETEST_INC)/wine/test.h:
 
 $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
 	@mkdir -p $(dir $@)
-	$(WCC) $(WTCFLAGS) -o $@ $< -lcrypt32 -ladvapi32
+	$(WCC) $(WTCFLAGS) -o $@ $< -ladvapi32 -lcrypt32
 
 $(OUT)/tests/interop/%.exe: tests/interop/%.c | $(SETUP)
 	@mkdir -p $(dir $@)

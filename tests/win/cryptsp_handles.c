@@ -243,6 +243,16 @@ static void test_acquire_errors(void)
 	expect_error(CryptGetProvParam(prov, PP_NAME, (BYTE *)name, NULL, 0), ERROR_INVALID_PARAMETER);
 	CryptReleaseContext(prov, 0);
 
+	/* Deleting a container returns no context. */
+	ok(CryptAcquireContextA(&prov, "cryptsp_test_container", ENH_NAME, PROV_RSA_FULL, CRYPT_NEWKEYSET) ||
+	   GetLastError() == (DWORD)NTE_EXISTS, "CRYPT_NEWKEYSET failed: %08lx\n", GetLastError());
+	if (prov != 0xdeadbeef)
+		CryptReleaseContext(prov, 0);
+	prov = 0xdeadbeef;
+	ok(CryptAcquireContextA(&prov, "cryptsp_test_container", ENH_NAME, PROV_RSA_FULL, CRYPT_DELETEKEYSET),
+	   "CRYPT_DELETEKEYSET failed: %08lx\n", GetLastError());
+	ok(prov == 0, "got %Ix\n", prov);
+
 }
 
 static void test_client_window(void)
