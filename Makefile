@@ -98,7 +98,7 @@ WIN_TESTS   := $(patsubst tests/win/%.c,$(OUT)/tests/%.exe,$(wildcard tests/win/
 TOOLS       := $(patsubst tools/%.c,$(OUT)/tools/%.exe,$(wildcard tools/*.c))
 INTEROP     := $(patsubst tests/interop/%.c,$(OUT)/tests/interop/%.exe,$(wildcard tests/interop/*.c))
 
-$(WINETEST_INC)/wine/test.h:
+$(WINETEST_INC)/wine/test.h: | $(SETUP)
 	HOST=$(HOST) bash tools/setup.sh
 
 $(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
