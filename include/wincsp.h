@@ -73,7 +73,7 @@ typedef char CHAR;
 #define CALG_AES        0x00006611
 #define CALG_SSL3_MASTER 0x00004c01
 #define CALG_SCHANNEL_MASTER_HASH 0x00004c02
-#define CALG_SCHANNEL_MAC_KEY 0x00003c03
+#define CALG_SCHANNEL_MAC_KEY 0x00004c03
 #define CALG_PCT1_MASTER 0x00004c04
 #define CALG_SSL2_MASTER 0x00004c05
 #define CALG_TLS1_MASTER 0x00004c06
@@ -98,6 +98,7 @@ typedef char CHAR;
 #define CRYPT_NEXT           0x00000002
 #define CRYPT_OAEP           0x00000040
 #define CRYPT_IPSEC_HMAC_KEY 0x00000100
+#define CRYPT_SERVER         0x00000400   /* CryptDeriveKey of SChannel keys */
 
 /* key permissions (KP_PERMISSIONS) */
 #define CRYPT_ENCRYPT    0x0001
@@ -128,11 +129,16 @@ typedef char CHAR;
 #define KP_KEYLEN      9
 #define KP_SALT_EX     10
 #define KP_EFFECTIVE_KEYLEN 19
+#define KP_SCHANNEL_ALG    20
+#define KP_CLIENT_RANDOM   21
+#define KP_SERVER_RANDOM   22
 
 #define HP_ALGID    1
 #define HP_HASHVAL  2
 #define HP_HASHSIZE 4
 #define HP_HMAC_INFO 5
+#define HP_TLS1PRF_LABEL 6
+#define HP_TLS1PRF_SEED  7
 
 #define PP_ENUMALGS        1
 #define PP_ENUMCONTAINERS  2
@@ -172,6 +178,8 @@ typedef char CHAR;
 #define PUBLICKEYBLOB     0x6
 #define PRIVATEKEYBLOB    0x7
 #define PLAINTEXTKEYBLOB  0x8
+#define OPAQUEKEYBLOB     0x9
+#define SYMMETRICWRAPKEYBLOB 0xb
 #define CUR_BLOB_VERSION  2
 
 typedef struct _PUBLICKEYSTRUC {
@@ -193,6 +201,17 @@ typedef struct _CRYPTOAPI_BLOB {
 	DWORD cbData;
 	BYTE *pbData;
 } CRYPT_INTEGER_BLOB, CRYPT_DATA_BLOB;
+
+/* KP_SCHANNEL_ALG: the cipher or MAC an SChannel master key derives */
+typedef struct _SCHANNEL_ALG {
+	DWORD dwUse;
+	ALG_ID Algid;
+	DWORD cBits;
+	DWORD dwFlags;
+	DWORD dwReserved;
+} SCHANNEL_ALG;
+#define SCHANNEL_MAC_KEY 0
+#define SCHANNEL_ENC_KEY 1
 
 typedef struct _PROV_ENUMALGS {
 	ALG_ID aiAlgid;

@@ -4,9 +4,11 @@
  */
 #include "algs.h"
 #include "hash.h"
+#include "schannel.h"
 
-#define HASH(id, name, long_name, nh) { id, name, long_name, 0, 0, nh, &csp_hash_plain, 0, NULL }
-#define CIPHER(id, name, long_name, bits, eff, c) { id, name, long_name, bits, eff, NULL, NULL, 0, c }
+#define HASH(i, n, ln, nh) { .id = i, .name = n, .long_name = ln, .hash = nh, .hash_ops = &csp_hash_plain }
+#define CIPHER(i, n, ln, bits, eff, c) \
+	{ .id = i, .name = n, .long_name = ln, .key_bits = bits, .effective_bits = eff, .cipher = c }
 
 static const struct csp_alg alg_table[] = {
 	HASH(CALG_MD2,     "MD2",     "Message Digest 2 (MD2)",          &nettle_md2),
@@ -17,10 +19,11 @@ static const struct csp_alg alg_table[] = {
 	HASH(CALG_SHA_384, "SHA-384", "Secure Hash Algorithm (SHA-384)", &nettle_sha384),
 	HASH(CALG_SHA_512, "SHA-512", "Secure Hash Algorithm (SHA-512)", &nettle_sha512),
 	/* SSL3's MD5 || SHA-1 signature input: only ever set through HP_HASHVAL */
-	{ CALG_SSL3_SHAMD5, "SSL3 SHAMD5", "SSL3 SHAMD5", 0, 0, NULL, &csp_hash_value_only, 36, NULL },
-	{ CALG_MAC,  "MAC",  "Message Authentication Code", 0, 0, NULL, &csp_hash_mac, 0, NULL },
+	{ .id = CALG_SSL3_SHAMD5, .name = "SSL3 SHAMD5", .long_name = "SSL3 SHAMD5",
+	  .hash_ops = &csp_hash_value_only, .hash_size = 36 },
+	{ .id = CALG_MAC, .name = "MAC", .long_name = "Message Authentication Code", .hash_ops = &csp_hash_mac },
 	/* HMAC is a hash and also the algorithm of CRYPT_IPSEC_HMAC_KEY keys */
-	{ CALG_HMAC, "HMAC", "Hugo's MAC (HMAC)", 0, 0, NULL, &csp_hash_hmac, 0, NULL },
+	{ .id = CALG_HMAC, .name = "HMAC", .long_name = "Hugo's MAC (HMAC)", .hash_ops = &csp_hash_hmac },
 	CIPHER(CALG_RC2,      "RC2",          "RSA Data Security's RC2", 0, 0, &csp_cipher_rc2),
 	CIPHER(CALG_RC4,      "RC4",          "RSA Data Security's RC4", 0, 0, &csp_cipher_rc4),
 	CIPHER(CALG_DES,      "DES",          "Data Encryption Standard (DES)", 64, 56, &csp_cipher_des),
@@ -32,6 +35,17 @@ static const struct csp_alg alg_table[] = {
 	/* RSA rows have neither hash nor cipher: their keys hold a key pair (rsa_key.h) */
 	{ .id = CALG_RSA_SIGN, .name = "RSA_SIGN", .long_name = "RSA Signature" },
 	{ .id = CALG_RSA_KEYX, .name = "RSA_KEYX", .long_name = "RSA Key Exchange" },
+	/* SChannel: master keys, the master hash, the write keys it derives, the PRF */
+	{ .id = CALG_SSL3_MASTER, .name = "SSL3 MASTER", .long_name = "SSL3 Master",
+	  .key_bits = CSP_MASTER_LEN * 8, .master = &csp_master_ssl3 },
+	{ .id = CALG_TLS1_MASTER, .name = "TLS1 MASTER", .long_name = "TLS1 Master",
+	  .key_bits = CSP_MASTER_LEN * 8, .master = &csp_master_tls1 },
+	{ .id = CALG_SCHANNEL_MASTER_HASH, .name = "SCH MASTER HASH", .long_name = "SChannel Master Hash",
+	  .hash_ops = &csp_hash_master },
+	{ .id = CALG_SCHANNEL_MAC_KEY, .name = "SCH MAC KEY", .long_name = "SChannel MAC Key" },
+	{ .id = CALG_SCHANNEL_ENC_KEY, .name = "SCH ENC KEY", .long_name = "SChannel Encryption Key" },
+	{ .id = CALG_TLS1PRF, .name = "TLS1 PRF", .long_name = "TLS1 Pseudo Random Function",
+	  .hash_ops = &csp_hash_tls1prf },
 };
 
 #define ALG_COUNT (sizeof(alg_table) / sizeof(alg_table[0]))

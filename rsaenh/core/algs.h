@@ -11,6 +11,7 @@
 #include "cipher.h"
 
 struct csp_hash_ops;
+struct csp_master_ops;
 
 struct csp_alg {
 	ALG_ID id;
@@ -22,6 +23,7 @@ struct csp_alg {
 	const struct csp_hash_ops *hash_ops;    /* every ALG_CLASS_HASH row */
 	DWORD hash_size;           /* digest bytes of rows without a nettle hash */
 	const struct csp_cipher *cipher;        /* ALG_CLASS_DATA_ENCRYPT rows */
+	const struct csp_master_ops *master;    /* SChannel master keys (schannel.h) */
 };
 
 /* The row for id, or NULL when the table does not implement it. */

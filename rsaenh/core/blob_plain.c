@@ -24,7 +24,7 @@ static DWORD plain_import(const struct csp_blob_env *env, const BYTE *data, DWOR
 		return NTE_BAD_DATA;
 	data += PLAIN_HEADER;
 	if (flags & CRYPT_IPSEC_HMAC_KEY)
-		return csp_key_create_hmac(p, data, n, flags & CRYPT_EXPORTABLE, out);
+		return csp_key_create_secret(p, csp_alg_find(CALG_HMAC), data, n, flags & CRYPT_EXPORTABLE, out);
 	/* the length is the key's: a longer key than the provider allows
 	 * fails as CryptGenKey would */
 	if (!n || n > 0xffff / 8)

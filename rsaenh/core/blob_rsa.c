@@ -212,7 +212,7 @@ static DWORD export_simple(const struct csp_blob_env *env, const struct csp_key 
 
 	if (!wrap || !wrap->rsa)
 		return NTE_BAD_PUBLIC_KEY;
-	if (!k->alg->cipher)
+	if (!k->alg->cipher && !k->alg->master)
 		return NTE_BAD_KEY;
 	if (!(k->permissions & CRYPT_EXPORT))
 		return NTE_BAD_KEY_STATE;
@@ -233,6 +233,15 @@ static DWORD export_simple(const struct csp_blob_env *env, const struct csp_key 
 	return ERROR_SUCCESS;
 }
 
+/* The longest key a SIMPLEBLOB may bring: RC2 keys longer than the
+ * provider generates are accepted (they decrypt and MAC, csp_key_check_encrypt
+ * refuses them for encryption), as on Windows; other ciphers keep the
+ * profile's limit. */
+static DWORD max_import_bits(const struct csp_profile_alg *offer)
+{
+	return offer->id == CALG_RC2 ? CSP_MAX_KEY * 8 : offer->max_bits;
+}
+
 static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
 			   DWORD body_len, const struct csp_key *wrap, DWORD flags, struct csp_key **out)
 {
@@ -246,16 +255,23 @@ static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, cons
 	n = csp_rsa_bytes(wrap->rsa);
 	if (body_len < 4 + n)
 		return NTE_BAD_DATA;
-	if (!(offer = csp_profile_offer(env->profile, alg)) || !(row = csp_alg_find(alg)) || !row->cipher)
+	if (!(offer = csp_profile_offer(env->profile, alg)) || !(row = csp_alg_find(alg)) ||
+	    (!row->cipher && !row->master))
 		return NTE_BAD_ALGID;
 	memcpy(buf, body + 4, n);
 	key_len = n;
 	if ((err = csp_rsa_decrypt(wrap->rsa, (flags & CRYPT_OAEP) != 0, env->rng, buf, &key_len)))
 		return err;
-	if (!key_len || key_len * 8 < offer->min_bits || key_len * 8 > offer->max_bits)
+	if (!key_len || key_len * 8 < offer->min_bits || key_len * 8 > max_import_bits(offer))
 		err = NTE_BAD_DATA;
-	else
-		err = csp_key_from_bytes(row, buf, key_len, flags, out);
+	else if (!(err = csp_key_from_bytes(row, buf, key_len, flags, out))) {
+		(*out)->profile = env->profile;
+		/* the Base provider keeps its one effective length for such keys */
+		if (key_len * 8 > offer->max_bits && (env->profile->quirks & CSP_QUIRK_FIXED_EFFECTIVE_LEN)) {
+			(*out)->ekb = offer->default_bits;
+			csp_key_restart(*out);
+		}
+	}
 	csp_wipe(buf, sizeof(buf));
 	return err;
 }

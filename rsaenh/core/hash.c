@@ -9,7 +9,7 @@
 
 /* --- nettle hashes ------------------------------------------------------- */
 
-static DWORD plain_init(struct csp_hash *h, const struct csp_key *key)
+static DWORD plain_init(struct csp_hash *h, struct csp_key *key)
 {
 	h->nh = h->alg->hash;
 	h->size = h->nh->digest_size;
@@ -39,11 +39,11 @@ static DWORD plain_oneshot(const struct csp_hash *h, const BYTE *data, size_t le
 	return ERROR_SUCCESS;
 }
 
-const struct csp_hash_ops csp_hash_plain = { plain_init, plain_update, plain_finish, plain_oneshot };
+const struct csp_hash_ops csp_hash_plain = { plain_init, plain_update, plain_finish, plain_oneshot, FALSE, NULL };
 
 /* --- SSL3 SHAMD5: set through HP_HASHVAL, never hashed into -------------- */
 
-static DWORD value_init(struct csp_hash *h, const struct csp_key *key)
+static DWORD value_init(struct csp_hash *h, struct csp_key *key)
 {
 	h->size = h->alg->hash_size;
 	return ERROR_SUCCESS;
@@ -64,11 +64,11 @@ static DWORD no_oneshot(const struct csp_hash *h, const BYTE *data, size_t len, 
 	return NTE_BAD_ALGID;
 }
 
-const struct csp_hash_ops csp_hash_value_only = { value_init, value_update, value_finish, no_oneshot };
+const struct csp_hash_ops csp_hash_value_only = { value_init, value_update, value_finish, no_oneshot, FALSE, NULL };
 
 /* --- hash objects -------------------------------------------------------- */
 
-DWORD csp_hash_create(const struct csp_alg *alg, const struct csp_key *key, struct csp_hash **out)
+DWORD csp_hash_create(const struct csp_alg *alg, struct csp_key *key, struct csp_hash **out)
 {
 	struct csp_hash *h;
 	DWORD err;

@@ -41,25 +41,31 @@ struct csp_hash {
 	struct csp_key *key;           /* a private copy of the hash's key */
 	BYTE buf[CSP_MAX_BLOCK];       /* MAC: bytes waiting for a whole block */
 	DWORD buffered;
-	BYTE *inner, *outer;           /* HMAC: the key-mixed HMAC_INFO strings */
+	BYTE *inner, *outer;           /* HMAC: the key-mixed HMAC_INFO strings;
+	                                  TLS1 PRF: the label and the seed */
 	DWORD inner_len, outer_len;
 };
 
 struct csp_hash_ops {
 	/* NTE_BAD_KEY when key does not fit the row (keyed rows only) */
-	DWORD (*init)(struct csp_hash *h, const struct csp_key *key);
+	DWORD (*init)(struct csp_hash *h, struct csp_key *key);
 	DWORD (*update)(struct csp_hash *h, const BYTE *data, size_t len);
 	void (*finish)(struct csp_hash *h);       /* fills h->value */
 	/* the row's hash of data alone, for CryptDeriveKey's key expansion;
 	 * NTE_BAD_ALGID where there is none */
 	DWORD (*oneshot)(const struct csp_hash *h, const BYTE *data, size_t len, BYTE *out);
+	BOOL keyed;                /* CryptCreateHash needs a key (MAC, HMAC, SChannel) */
+	/* optional: HP_HASHVAL computed for the caller's length (TLS1 PRF) */
+	DWORD (*get_value)(struct csp_hash *h, BYTE *data, DWORD *len);
 };
 
 extern const struct csp_hash_ops csp_hash_plain, csp_hash_value_only, csp_hash_mac, csp_hash_hmac;
 
-/* NTE_BAD_ALGID when alg is not a hash row; keyed rows (MAC, HMAC) need
- * key (NTE_BAD_KEY otherwise) and take a private copy of it. */
-DWORD csp_hash_create(const struct csp_alg *alg, const struct csp_key *key, struct csp_hash **out);
+/* NTE_BAD_ALGID when alg is not a hash row; keyed rows (MAC, HMAC,
+ * SChannel) need key (NTE_BAD_KEY otherwise) and take a private copy of
+ * it.  Only the SChannel master hash changes the key: it turns its
+ * pre-master secret into the master secret (schannel.h). */
+DWORD csp_hash_create(const struct csp_alg *alg, struct csp_key *key, struct csp_hash **out);
 /* NTE_BAD_HASH_STATE once finished; NTE_BAD_ALGID for set-only rows. */
 DWORD csp_hash_update(struct csp_hash *h, const BYTE *data, size_t len);
 /* Finish (once) and return the digest; its size is csp_hash_size(). */

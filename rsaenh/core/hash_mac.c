@@ -13,7 +13,7 @@
 
 /* --- CALG_MAC ------------------------------------------------------------ */
 
-static DWORD mac_init(struct csp_hash *h, const struct csp_key *key)
+static DWORD mac_init(struct csp_hash *h, struct csp_key *key)
 {
 	DWORD err;
 
@@ -65,11 +65,11 @@ static DWORD mac_oneshot(const struct csp_hash *h, const BYTE *data, size_t len,
 	return NTE_BAD_ALGID;
 }
 
-const struct csp_hash_ops csp_hash_mac = { mac_init, mac_update, mac_finish, mac_oneshot };
+const struct csp_hash_ops csp_hash_mac = { mac_init, mac_update, mac_finish, mac_oneshot, TRUE, NULL };
 
 /* --- CALG_HMAC ----------------------------------------------------------- */
 
-static DWORD hmac_init(struct csp_hash *h, const struct csp_key *key)
+static DWORD hmac_init(struct csp_hash *h, struct csp_key *key)
 {
 	if (!key)
 		return NTE_BAD_KEY;
@@ -116,7 +116,7 @@ static DWORD hmac_oneshot(const struct csp_hash *h, const BYTE *data, size_t len
 	return ERROR_SUCCESS;
 }
 
-const struct csp_hash_ops csp_hash_hmac = { hmac_init, hmac_update, hmac_finish, hmac_oneshot };
+const struct csp_hash_ops csp_hash_hmac = { hmac_init, hmac_update, hmac_finish, hmac_oneshot, TRUE, NULL };
 
 /* One HMAC_INFO string: the caller's, or CSP_HMAC_PAD bytes of fill; the
  * key XORed into its start. */

@@ -9,6 +9,7 @@
 #include "modes.h"
 #include "wipe.h"
 #include "rsa.h"
+#include "schannel.h"
 
 #define SALTED_LEN 16   /* a salted RC2/RC4 key is 16 bytes: key + salt */
 
@@ -50,6 +51,10 @@ static DWORD key_alloc(const struct csp_alg *alg, DWORD key_len, DWORD flags, st
 	size = sizeof(*k) + (c ? (c->set_decrypt_key ? 2 : 1) * (size_t)c->ctx_size : 0);
 	if (!(k = calloc(1, size)))
 		return NTE_NO_MEMORY;
+	if (alg->master && !(k->sch = calloc(1, sizeof(*k->sch)))) {
+		free(k);
+		return NTE_NO_MEMORY;
+	}
 	k->alg = alg;
 	k->alloc_size = size;
 	fix_pointers(k);
@@ -106,19 +111,23 @@ void csp_key_load(struct csp_key *k, const BYTE *bytes, DWORD n)
 	csp_key_restart(k);
 }
 
-DWORD csp_key_create_hmac(const struct csp_profile *p, const BYTE *bytes, DWORD n, DWORD flags,
-			  struct csp_key **out)
+DWORD csp_key_create_secret(const struct csp_profile *p, const struct csp_alg *alg, const BYTE *bytes,
+			    DWORD n, DWORD flags, struct csp_key **out)
 {
-	const struct csp_alg *alg = csp_alg_find(CALG_HMAC);
 	struct csp_key *k;
 	DWORD err;
 
+	if (!alg || alg->cipher || alg->master)
+		return NTE_BAD_ALGID;
+	if (n > CSP_MAX_KEY && alg->id != CALG_HMAC)
+		return NTE_BAD_DATA;
 	if ((err = key_alloc(alg, n <= CSP_MAX_KEY ? n : 0, flags, &k)))
 		return err;
 	k->profile = p;
-	if (n <= CSP_MAX_KEY)
-		memcpy(k->key, bytes, n);
-	else {
+	if (n <= CSP_MAX_KEY) {
+		if (bytes)
+			memcpy(k->key, bytes, n);
+	} else {
 		/* kept whole: it is hashed once the HMAC's hash is known */
 		if (!(k->long_key = malloc(n))) {
 			csp_key_destroy(k);
@@ -136,7 +145,7 @@ DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_l
 {
 	DWORD err;
 
-	if (!alg || !alg->cipher)
+	if (!alg || (!alg->cipher && !alg->master))
 		return NTE_BAD_ALGID;
 	if (key_len > CSP_MAX_KEY || (alg->key_bits && key_len * 8 != alg->key_bits))
 		return NTE_BAD_DATA;
@@ -166,25 +175,29 @@ DWORD csp_key_generate(const struct csp_alg *alg, DWORD bits, DWORD gen_flags,
 DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out)
 {
 	struct csp_key *d;
+	BOOL fail = FALSE;
 
 	if (!(d = malloc(k->alloc_size)))
 		return NTE_NO_MEMORY;
 	memcpy(d, k, k->alloc_size);
-	if (k->rsa) {
-		d->rsa = NULL;
-		if (csp_rsa_duplicate(k->rsa, &d->rsa)) {
-			free(d);
-			return NTE_NO_MEMORY;
-		}
-	}
 	fix_pointers(d);
-	if (k->long_key) {
-		if (!(d->long_key = malloc(k->long_len))) {
-			csp_wipe(d, d->alloc_size);
-			free(d);
-			return NTE_NO_MEMORY;
-		}
+	/* the parts owned through pointers: none shared, so destroy can undo */
+	d->rsa = NULL;
+	d->sch = NULL;
+	d->long_key = NULL;
+	if (k->rsa && csp_rsa_duplicate(k->rsa, &d->rsa))
+		fail = TRUE;
+	if (k->sch && (d->sch = malloc(sizeof(*d->sch))))
+		memcpy(d->sch, k->sch, sizeof(*d->sch));
+	else if (k->sch)
+		fail = TRUE;
+	if (k->long_key && (d->long_key = malloc(k->long_len)))
 		memcpy(d->long_key, k->long_key, k->long_len);
+	else if (k->long_key)
+		fail = TRUE;
+	if (fail) {
+		csp_key_destroy(d);
+		return NTE_NO_MEMORY;
 	}
 	*out = d;
 	return ERROR_SUCCESS;
@@ -195,6 +208,10 @@ void csp_key_destroy(struct csp_key *k)
 	if (!k)
 		return;
 	csp_rsa_destroy(k->rsa);
+	if (k->sch) {
+		csp_wipe(k->sch, sizeof(*k->sch));
+		free(k->sch);
+	}
 	if (k->long_key) {
 		csp_wipe(k->long_key, k->long_len);
 		free(k->long_key);

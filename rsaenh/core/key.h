@@ -29,6 +29,7 @@ struct csp_key {
 	void *enc_ctx, *dec_ctx;       /* key schedules, after the struct */
 	size_t alloc_size;
 	struct csp_rsa *rsa;           /* RSA rows: the key pair (rsa_key.h); no schedules */
+	struct csp_schannel *sch;      /* SChannel master rows: randoms, algorithms (schannel.h) */
 };
 
 /* The stored key length CryptGenKey/CryptDeriveKey/CryptImportKey get for
@@ -45,12 +46,15 @@ DWORD csp_key_length(const struct csp_profile_alg *row, DWORD requested_bits, DW
 DWORD csp_key_create(const struct csp_profile *p, ALG_ID id, DWORD flags, struct csp_key **out);
 /* Copy n bytes (at most key + salt) into the key and compute its schedule. */
 void csp_key_load(struct csp_key *k, const BYTE *bytes, DWORD n);
-/* The same, for an HMAC key of any length (CRYPT_IPSEC_HMAC_KEY). */
-DWORD csp_key_create_hmac(const struct csp_profile *p, const BYTE *bytes, DWORD n, DWORD flags,
-			  struct csp_key **out);
+/* A key of a row without a cipher (HMAC, SChannel MAC key) holding n
+ * bytes of material (zeros when bytes is NULL); an HMAC key may be of any
+ * length (CRYPT_IPSEC_HMAC_KEY), the others at most CSP_MAX_KEY. */
+DWORD csp_key_create_secret(const struct csp_profile *p, const struct csp_alg *alg, const BYTE *bytes,
+			    DWORD n, DWORD flags, struct csp_key **out);
 
 /* A key of `bits` from random bytes / from given bytes, outside any
- * provider profile.  gen_flags are CryptGenKey's low 16 bits. */
+ * provider profile (from bytes: SChannel master keys too).  gen_flags are
+ * CryptGenKey's low 16 bits. */
 DWORD csp_key_generate(const struct csp_alg *alg, DWORD bits, DWORD gen_flags,
 		       const struct csp_random *rng, struct csp_key **out);
 DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_len,

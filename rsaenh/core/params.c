@@ -5,6 +5,7 @@
 #include "params.h"
 #include "modes.h"
 #include "rsa_key.h"
+#include "schannel.h"
 
 DWORD csp_copy_out(BYTE *data, DWORD *len, const void *value, DWORD size)
 {
@@ -187,6 +188,9 @@ static const struct {
 	{ KP_BLOCKLEN, kp_get_blocklen, NULL },
 	{ KP_KEYLEN, kp_get_keylen, NULL },
 	{ KP_EFFECTIVE_KEYLEN, kp_get_effective, kp_set_effective },
+	{ KP_SCHANNEL_ALG, NULL, csp_schannel_set_alg },
+	{ KP_CLIENT_RANDOM, NULL, csp_schannel_set_client_random },
+	{ KP_SERVER_RANDOM, NULL, csp_schannel_set_server_random },
 };
 
 #define N_KEY_PARAMS (sizeof(key_params) / sizeof(key_params[0]))
@@ -233,6 +237,8 @@ DWORD csp_hash_get_param(struct csp_hash *h, DWORD param, BYTE *data, DWORD *len
 		v = csp_hash_size(h);
 		return csp_copy_out(data, len, &v, sizeof(v));
 	case HP_HASHVAL:
+		if (h->alg->hash_ops->get_value)
+			return h->alg->hash_ops->get_value(h, data, len);
 		/* reading the value (even its size) finishes the hash, as on Windows */
 		return csp_copy_out(data, len, csp_hash_value(h), csp_hash_size(h));
 	}
@@ -242,6 +248,7 @@ DWORD csp_hash_get_param(struct csp_hash *h, DWORD param, BYTE *data, DWORD *len
 DWORD csp_hash_set_param(struct csp_hash *h, DWORD param, const BYTE *data)
 {
 	HMAC_INFO info;
+	CRYPT_DATA_BLOB blob;
 
 	switch (param) {
 	case HP_HASHVAL:
@@ -250,6 +257,10 @@ DWORD csp_hash_set_param(struct csp_hash *h, DWORD param, const BYTE *data)
 	case HP_HMAC_INFO:
 		memcpy(&info, data, sizeof(info));
 		return csp_hash_set_hmac_info(h, &info);
+	case HP_TLS1PRF_LABEL:
+	case HP_TLS1PRF_SEED:
+		memcpy(&blob, data, sizeof(blob));
+		return csp_tls1prf_set_param(h, param, &blob);
 	}
 	return NTE_BAD_TYPE;
 }

@@ -30,8 +30,8 @@ BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags
 		return csp_result(NTE_BAD_ALGID);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
-	/* keyed hashes (MAC, HMAC) copy their key now */
-	if ((alg == CALG_MAC || alg == CALG_HMAC) && !(k = key_get(prov, key)))
+	/* keyed hashes (MAC, HMAC, SChannel) copy their key now */
+	if (row->hash_ops->keyed && !(k = key_get(prov, key)))
 		return csp_result(NTE_BAD_KEY);
 	if (!hash)
 		err = ERROR_INVALID_PARAMETER;

@@ -8,6 +8,7 @@
 #include "objects.h"
 #include "../core/params.h"
 #include "../core/derive.h"
+#include "../core/schannel.h"
 #include "../core/rsa_key.h"
 #include "../core/blobs.h"
 #include "../core/wipe.h"
@@ -76,13 +77,30 @@ static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg,
 	return TRUE;
 }
 
+/* CryptGenKey of a session key: random key bytes, and a random salt. */
+static DWORD gen_session_key(const struct csp_profile *profile, ALG_ID alg, DWORD flags,
+			     struct csp_key **out)
+{
+	BYTE bytes[CSP_MAX_KEY];
+	DWORD err;
+
+	if ((err = csp_key_create(profile, alg, flags, out)))
+		return err;
+	if ((err = os_random.fill(os_random.ctx, bytes, (*out)->key_len + (*out)->salt_len))) {
+		csp_key_destroy(*out);
+		return err;
+	}
+	csp_key_load(*out, bytes, (*out)->key_len + (*out)->salt_len);
+	csp_wipe(bytes, sizeof(bytes));
+	return ERROR_SUCCESS;
+}
+
 BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile *profile;
 	const struct csp_alg *row;
 	struct csp_key *core = NULL;
 	struct prov_obj *p;
-	BYTE bytes[CSP_MAX_KEY];
 	DWORD err;
 	HCRYPTKEY h;
 
@@ -92,19 +110,16 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 		return gen_key_pair_handle(prov, p, alg, flags, key);
 	profile = p->st.profile;   /* profiles are static: valid after the put */
 	handle_put(&p->head);
-	if (!csp_profile_offer(profile, alg) || !(row = csp_alg_find(alg)) || !row->cipher)
+	if (!csp_profile_offer(profile, alg) || !(row = csp_alg_find(alg)) || (!row->cipher && !row->master))
 		return csp_result(NTE_BAD_ALGID);
 	if (!key)
 		return csp_result(ERROR_INVALID_PARAMETER);
-	if ((err = csp_key_create(profile, alg, flags, &core)))
+	if (row->master)
+		err = csp_master_key_generate(profile, alg, flags, &os_random, &core);
+	else
+		err = gen_session_key(profile, alg, flags, &core);
+	if (err)
 		return csp_result(err);
-	/* the salt is random too */
-	if ((err = os_random.fill(os_random.ctx, bytes, core->key_len + core->salt_len))) {
-		csp_key_destroy(core);
-		return csp_result(err);
-	}
-	csp_key_load(core, bytes, core->key_len + core->salt_len);
-	csp_wipe(bytes, sizeof(bytes));
 	if (!(h = key_handle_new(prov, core)))
 		return csp_result(NTE_NO_MEMORY);
 	*key = h;
@@ -128,7 +143,12 @@ BOOL WINAPI CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flag
 		return csp_result(NTE_BAD_HASH);
 	if (!key)
 		err = ERROR_INVALID_PARAMETER;
-	else if (GET_ALG_CLASS(alg) != ALG_CLASS_DATA_ENCRYPT)
+	else if (alg == CALG_SCHANNEL_ENC_KEY || alg == CALG_SCHANNEL_MAC_KEY) {
+		object_lock(&h->head);
+		err = csp_profile_offer(profile, alg) ? csp_schannel_derive(profile, alg, flags, h->hash, &core)
+						      : NTE_BAD_ALGID;
+		object_unlock(&h->head);
+	} else if (GET_ALG_CLASS(alg) != ALG_CLASS_DATA_ENCRYPT)
 		err = NTE_BAD_ALGID;
 	else {
 		object_lock(&h->head);

@@ -15,7 +15,7 @@ static struct csp_key *hmac_key(const BYTE *key, DWORD n)
 {
 	struct csp_key *k = NULL;
 
-	CHECK_EQ(csp_key_create_hmac(NULL, key, n, 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_create_secret(NULL, csp_alg_find(CALG_HMAC), key, n, 0, &k), ERROR_SUCCESS);
 	return k;
 }
 

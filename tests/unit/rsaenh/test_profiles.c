@@ -14,12 +14,14 @@ static void test_table(void)
 {
 	DWORD i, j;
 
-	/* every ALG_ID appears once, and each row is a hash, a cipher or an
-	 * RSA key pair (which has neither) */
+	/* every ALG_ID appears once, and each row is a hash, a cipher, an
+	 * RSA key pair (which has neither), an SChannel master key, or one of
+	 * the SChannel write keys that only CryptDeriveKey makes */
 	for (i = 0; i < csp_alg_count(); i++) {
 		const struct csp_alg *a = csp_alg_at(i);
 		BOOL rsa = GET_ALG_TYPE(a->id) == ALG_TYPE_RSA;
-		CHECK((a->hash_ops != NULL) + (a->cipher != NULL) + rsa == 1);
+		BOOL write_key = a->id == CALG_SCHANNEL_ENC_KEY || a->id == CALG_SCHANNEL_MAC_KEY;
+		CHECK((a->hash_ops != NULL) + (a->cipher != NULL) + rsa + (a->master != NULL) + write_key == 1);
 		/* a nettle hash only on hash rows; the DES family's two lengths */
 		CHECK(!a->hash || a->hash_ops);
 		CHECK(!a->effective_bits || (a->key_bits && a->effective_bits < a->key_bits));
@@ -29,7 +31,10 @@ static void test_table(void)
 	}
 	CHECK(csp_alg_at(csp_alg_count()) == NULL);
 	CHECK(csp_alg_find(CALG_RSA_KEYX) != NULL);
-	CHECK(csp_alg_find(CALG_TLS1PRF) == NULL);
+	CHECK(csp_alg_find(CALG_TLS1PRF) != NULL);
+	/* PCT1 and SSL2 master keys are not implemented: not in the table */
+	CHECK(csp_alg_find(CALG_PCT1_MASTER) == NULL);
+	CHECK(csp_alg_find(CALG_SSL2_MASTER) == NULL);
 }
 
 static void test_lookup(void)
