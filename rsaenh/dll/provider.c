@@ -70,7 +70,13 @@ BOOL WINAPI CPAcquireContext(HCRYPTPROV *prov, LPCSTR container, DWORD flags, CS
 	case 0:
 	case CRYPT_NEWKEYSET:
 	case CRYPT_DELETEKEYSET:
-		return csp_result(acquire_container(profile, container, flags, prov));
+		if ((err = acquire_container(profile, container, flags, prov)))
+			return csp_result(err);
+		/* the registry and DPAPI calls behind a container leave their own
+		 * codes (a size probe's ERROR_INSUFFICIENT_BUFFER); success says
+		 * ERROR_SUCCESS, one of the codes Windows' rsaenh leaves */
+		SetLastError(ERROR_SUCCESS);
+		return TRUE;
 	default:
 		return csp_result(NTE_BAD_FLAGS);
 	}
