@@ -11,43 +11,7 @@
 #include "rsa_key.h"
 #include "wipe.h"
 
-#define HEADER_SIZE 8
-
-static void put_u32(BYTE *p, DWORD v)
-{
-	p[0] = (BYTE)v; p[1] = (BYTE)(v >> 8); p[2] = (BYTE)(v >> 16); p[3] = (BYTE)(v >> 24);
-}
-
-static DWORD get_u32(const BYTE *p)
-{
-	return p[0] | (DWORD)p[1] << 8 | (DWORD)p[2] << 16 | (DWORD)p[3] << 24;
-}
-
-static void write_header(BYTE *out, BYTE type, ALG_ID alg)
-{
-	out[0] = type;
-	out[1] = CUR_BLOB_VERSION;
-	out[2] = out[3] = 0;
-	put_u32(out + 4, alg);
-}
-
-/* Windows' sizing rule: NULL data asks the size, a short buffer gets
- * ERROR_MORE_DATA; *write tells whether to go on and fill data. */
-static DWORD sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write)
-{
-	*write = FALSE;
-	if (!data) {
-		*len = need;
-		return ERROR_SUCCESS;
-	}
-	if (*len < need) {
-		*len = need;
-		return ERROR_MORE_DATA;
-	}
-	*len = need;
-	*write = TRUE;
-	return ERROR_SUCCESS;
-}
+#define HEADER_SIZE CSP_BLOB_HEADER
 
 /* A key pair's length must be one the profile offers for its algorithm. */
 static DWORD check_rsa_alg(const struct csp_blob_env *env, ALG_ID alg, const struct csp_alg **row,
@@ -88,9 +52,9 @@ static DWORD export_public(const struct csp_blob_env *env, const struct csp_key 
 
 	if (!k->rsa || wrap)
 		return NTE_BAD_KEY;
-	err = sizing(data, len, HEADER_SIZE + csp_rsa_public_blob_size(k->rsa), &write);
+	err = csp_blob_sizing(data, len, HEADER_SIZE + csp_rsa_public_blob_size(k->rsa), &write);
 	if (!err && write) {
-		write_header(data, PUBLICKEYBLOB, k->alg->id);
+		csp_blob_write_header(data, PUBLICKEYBLOB, k->alg->id);
 		csp_rsa_write_public(k->rsa, data + HEADER_SIZE);
 	}
 	return err;
@@ -145,7 +109,7 @@ DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wra
 			return err;
 		}
 	}
-	if ((err = sizing(data, len, HEADER_SIZE + need, &write)) || !write) {
+	if ((err = csp_blob_sizing(data, len, HEADER_SIZE + need, &write)) || !write) {
 		csp_key_destroy(w);
 		return err;
 	}
@@ -157,7 +121,7 @@ DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wra
 	if (w)
 		err = csp_key_encrypt(w, TRUE, tmp, &body, need);
 	if (!err) {
-		write_header(data, PRIVATEKEYBLOB, k->alg->id);
+		csp_blob_write_header(data, PRIVATEKEYBLOB, k->alg->id);
 		memcpy(data + HEADER_SIZE, tmp, need);
 	}
 	csp_wipe(tmp, need);
@@ -219,7 +183,7 @@ static DWORD export_simple(const struct csp_blob_env *env, const struct csp_key 
 	n = csp_rsa_bytes(wrap->rsa);
 	if (k->key_len > csp_rsa_max_message(wrap->rsa, (flags & CRYPT_OAEP) != 0))
 		return NTE_BAD_LEN;
-	if ((err = sizing(data, len, HEADER_SIZE + 4 + n, &write)) || !write)
+	if ((err = csp_blob_sizing(data, len, HEADER_SIZE + 4 + n, &write)) || !write)
 		return err;
 	memcpy(data + HEADER_SIZE + 4, k->key, k->key_len);
 	err = csp_rsa_encrypt(wrap->rsa, (flags & CRYPT_OAEP) != 0, env->rng, data + HEADER_SIZE + 4,
@@ -228,18 +192,9 @@ static DWORD export_simple(const struct csp_blob_env *env, const struct csp_key 
 		csp_wipe(data + HEADER_SIZE + 4, n);
 		return err;
 	}
-	write_header(data, SIMPLEBLOB, k->alg->id);
-	put_u32(data + HEADER_SIZE, wrap->alg->id);
+	csp_blob_write_header(data, SIMPLEBLOB, k->alg->id);
+	csp_put_u32(data + HEADER_SIZE, wrap->alg->id);
 	return ERROR_SUCCESS;
-}
-
-/* The longest key a SIMPLEBLOB may bring: RC2 keys longer than the
- * provider generates are accepted (they decrypt and MAC, csp_key_check_encrypt
- * refuses them for encryption), as on Windows; other ciphers keep the
- * profile's limit. */
-static DWORD max_import_bits(const struct csp_profile_alg *offer)
-{
-	return offer->id == CALG_RC2 ? CSP_MAX_KEY * 8 : offer->max_bits;
 }
 
 static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, const BYTE *body,
@@ -262,12 +217,12 @@ static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, cons
 	key_len = n;
 	if ((err = csp_rsa_decrypt(wrap->rsa, (flags & CRYPT_OAEP) != 0, env->rng, buf, &key_len)))
 		return err;
-	if (!key_len || key_len * 8 < offer->min_bits || key_len * 8 > max_import_bits(offer))
-		err = NTE_BAD_DATA;
-	else if (!(err = csp_key_from_bytes(row, buf, key_len, flags, out))) {
+	if (!(err = csp_blob_check_key_length(offer, key_len)) &&
+	    !(err = csp_key_from_bytes(row, buf, key_len, flags, out))) {
 		(*out)->profile = env->profile;
-		/* the Base provider keeps its one effective length for such keys */
-		if (key_len * 8 > offer->max_bits && (env->profile->quirks & CSP_QUIRK_FIXED_EFFECTIVE_LEN)) {
+		/* the Base provider keeps its one RC2 effective length for long keys */
+		if (alg == CALG_RC2 && key_len * 8 > offer->max_bits &&
+		    (env->profile->quirks & CSP_QUIRK_FIXED_EFFECTIVE_LEN)) {
 			(*out)->ekb = offer->default_bits;
 			csp_key_restart(*out);
 		}
@@ -282,7 +237,7 @@ static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, cons
 static DWORD name(const struct csp_blob_env *env, const BYTE *data, DWORD len, \
 		  const struct csp_key *wrap, DWORD flags, struct csp_key **out) \
 { \
-	return name##_body(env, get_u32(data + 4), data + HEADER_SIZE, len - HEADER_SIZE, \
+	return name##_body(env, csp_get_u32(data + 4), data + HEADER_SIZE, len - HEADER_SIZE, \
 			   wrap, flags, out); \
 }
 

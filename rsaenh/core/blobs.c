@@ -10,7 +10,54 @@ static const struct csp_blob_ops *const blob_table[] = {
 	&csp_blob_public,
 	&csp_blob_private,
 	&csp_blob_plaintext,
+	&csp_blob_symwrap,
+	&csp_blob_opaque,
 };
+
+DWORD csp_blob_check_key_length(const struct csp_profile_alg *offer, DWORD key_len)
+{
+	DWORD bits;
+
+	if (!key_len || key_len > CSP_MAX_KEY)
+		return NTE_BAD_DATA;
+	if (offer->id == CALG_RC2 && key_len * 8 >= offer->min_bits)
+		return ERROR_SUCCESS;
+	return csp_key_length(offer, key_len * 8, &bits) ? NTE_BAD_DATA : ERROR_SUCCESS;
+}
+
+void csp_put_u32(BYTE *p, DWORD v)
+{
+	p[0] = (BYTE)v; p[1] = (BYTE)(v >> 8); p[2] = (BYTE)(v >> 16); p[3] = (BYTE)(v >> 24);
+}
+
+DWORD csp_get_u32(const BYTE *p)
+{
+	return p[0] | (DWORD)p[1] << 8 | (DWORD)p[2] << 16 | (DWORD)p[3] << 24;
+}
+
+void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg)
+{
+	out[0] = type;
+	out[1] = CUR_BLOB_VERSION;
+	out[2] = out[3] = 0;
+	csp_put_u32(out + 4, alg);
+}
+
+DWORD csp_blob_sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write)
+{
+	*write = FALSE;
+	if (!data) {
+		*len = need;
+		return ERROR_SUCCESS;
+	}
+	if (*len < need) {
+		*len = need;
+		return ERROR_MORE_DATA;
+	}
+	*len = need;
+	*write = TRUE;
+	return ERROR_SUCCESS;
+}
 
 const struct csp_blob_ops *csp_blob_find(BYTE type)
 {

@@ -37,6 +37,25 @@ extern const struct csp_blob_ops csp_blob_public;
 extern const struct csp_blob_ops csp_blob_private;
 extern const struct csp_blob_ops csp_blob_plaintext;   /* blob_plain.c */
 
+/* What every handler shares: little-endian DWORDs, the header, and
+ * Windows' sizing rule (NULL data asks the size, a short buffer gets
+ * ERROR_MORE_DATA; *write tells whether to go on and fill data). */
+#define CSP_BLOB_HEADER 8
+void csp_put_u32(BYTE *p, DWORD v);
+DWORD csp_get_u32(const BYTE *p);
+void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg);
+DWORD csp_blob_sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write);
+
+/* Whether a key of key_len bytes brought by a wrapped BLOB (SIMPLEBLOB,
+ * SYMMETRICWRAPKEYBLOB) has a length the profile row allows: the DES
+ * family's stored lengths, and RC2 keys longer than the provider makes
+ * (they decrypt and MAC only, see csp_key_check_encrypt), as Windows
+ * accepts them; NTE_BAD_DATA otherwise. */
+DWORD csp_blob_check_key_length(const struct csp_profile_alg *offer, DWORD key_len);
+
+extern const struct csp_blob_ops csp_blob_symwrap;      /* blob_wrap.c */
+extern const struct csp_blob_ops csp_blob_opaque;       /* blob_opaque.c */
+
 /* The handler of bType, or NULL (NTE_BAD_TYPE for the caller). */
 const struct csp_blob_ops *csp_blob_find(BYTE type);
 
