@@ -106,6 +106,11 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
+	/* protection that would ask the user is refused where no UI may show */
+	if ((flags & (CRYPT_USER_PROTECTED | CRYPT_FORCE_KEY_PROTECTION_HIGH)) && (p->flags & CRYPT_SILENT)) {
+		handle_put(&p->head);
+		return csp_result(NTE_SILENT_CONTEXT);
+	}
 	if (alg == AT_KEYEXCHANGE || alg == AT_SIGNATURE || csp_alg_is_rsa(csp_alg_find(alg)))
 		return gen_key_pair_handle(prov, p, alg, flags, key);
 	profile = p->st.profile;   /* profiles are static: valid after the put */

@@ -65,6 +65,7 @@ static void delete_container(const char *name, DWORD flags)
 static void test_lifecycle(void)
 {
 	HCRYPTPROV prov;
+	HCRYPTKEY key;
 	char name[MAX_PATH + 2];
 	DWORD len, v;
 	BOOL found = FALSE;
@@ -102,12 +103,25 @@ static void test_lifecycle(void)
 	SetLastError(0xdeadbeef);
 	ok(!CryptGetUserKey(prov, AT_KEYEXCHANGE, (HCRYPTKEY *)&v) && GetLastError() == NTE_NO_KEY,
 	   "no key yet: %08lx\n", GetLastError());
+	/* a CRYPT_SILENT context refuses keys that would ask the user */
+	SetLastError(0xdeadbeef);
+	ok(!CryptGenKey(prov, AT_SIGNATURE, CRYPT_USER_PROTECTED, &key) && GetLastError() == NTE_SILENT_CONTEXT,
+	   "user protected, silent: %08lx\n", GetLastError());
+	SetLastError(0xdeadbeef);
+	ok(!CryptGenKey(prov, AT_KEYEXCHANGE, CRYPT_FORCE_KEY_PROTECTION_HIGH, &key) &&
+	   GetLastError() == NTE_SILENT_CONTEXT, "high protection, silent: %08lx\n", GetLastError());
+	SetLastError(0xdeadbeef);
+	ok(!CryptGetUserKey(prov, AT_SIGNATURE, &key) && GetLastError() == NTE_NO_KEY,
+	   "a refused pair is not made: %08lx\n", GetLastError());
 	ok(CryptReleaseContext(prov, 0), "release: %08lx\n", GetLastError());
 
 	SetLastError(0xdeadbeef);
 	ok(!CryptAcquireContextA(&prov, "rsa_cont_a", enh_prov, PROV_RSA_FULL, CRYPT_NEWKEYSET) &&
 	   GetLastError() == NTE_EXISTS, "create twice: %08lx\n", GetLastError());
 	ok(CryptAcquireContextA(&prov, "rsa_cont_a", enh_prov, PROV_RSA_FULL, 0), "reopen: %08lx\n", GetLastError());
+	/* elsewhere the flag is accepted (there is no user to ask under Wine) */
+	ok(CryptGenKey(prov, CALG_RC4, CRYPT_USER_PROTECTED, &key), "user protected: %08lx\n", GetLastError());
+	CryptDestroyKey(key);
 	CryptReleaseContext(prov, 0);
 	/* the machine keyset is another place */
 	SetLastError(0xdeadbeef);
