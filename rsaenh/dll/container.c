@@ -1,10 +1,17 @@
 /*
  * container.c - key container storage in the registry, in Wine's builtin
  * rsaenh format (see container.h).  Private keys are written only under
- * CryptProtectData; a pair is replaced by writing its value anew, never by
- * deleting first, so a failure leaves the old pair or the new one.
+ * CryptProtectData.  Every change is one registry operation that the
+ * server applies whole, so a process killed at any point leaves the old
+ * state or the new one: a container is created or deleted as one key (its
+ * values go with it), and a pair is replaced by writing its value anew,
+ * never by deleting first.  The permissions value is a second write; so
+ * that a kill between the two cannot pair a key with another key's
+ * permissions, the protected blob's description carries the permissions
+ * it was written with, and those win over the value when both are there.
  */
 #include <stdio.h>
+#include <wchar.h>
 #include <string.h>
 #include <windows.h>
 #include <wincrypt.h>
@@ -36,6 +43,14 @@ static void key_path(char *path, const char *name)
 	snprintf(path, sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX, CONTAINERS "\\%s", name);
 }
 
+static BOOL has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return TRUE;
+	return FALSE;
+}
+
 DWORD container_resolve_name(const char *given, char *name)
 {
 	DWORD size = CONTAINER_NAME_MAX;
@@ -44,7 +59,7 @@ DWORD container_resolve_name(const char *given, char *name)
 		size_t n = strnlen(given, CONTAINER_NAME_MAX);
 
 		/* a backslash would reach into another container's key */
-		if (n >= CONTAINER_NAME_MAX || strchr(given, '\\'))
+		if (n >= CONTAINER_NAME_MAX || strchr(given, '\\') || has_control(given))
 			return NTE_BAD_KEYSET_PARAM;
 		memcpy(name, given, n + 1);
 		return ERROR_SUCCESS;
@@ -79,52 +94,84 @@ DWORD container_delete(const char *name, DWORD flags)
 	return RegDeleteKeyA(root_of(flags), path) ? NTE_BAD_KEYSET : ERROR_SUCCESS;
 }
 
-/* One stored pair: unprotect, parse the PRIVATEKEYBLOB, apply the stored
- * permissions.  NULL when anything is missing or malformed. */
-static struct csp_key *read_pair(HKEY key, DWORD flags, DWORD slot)
+#define PERM_DESCR L"rsaenh key pair, permissions %08lx"
+
+/* The permissions a pair was written with, from its description. */
+static BOOL descr_permissions(const WCHAR *descr, DWORD *perms)
 {
-	DATA_BLOB in = { 0, NULL }, out = { 0, NULL };
+	unsigned long v;
+
+	if (!descr || swscanf(descr, PERM_DESCR, &v) != 1)
+		return FALSE;
+	*perms = (DWORD)v;
+	return TRUE;
+}
+
+/* One stored pair: unprotect, parse the PRIVATEKEYBLOB, apply the stored
+ * permissions.  *out NULL and success when no pair is stored;
+ * NTE_KEYSET_ENTRY_BAD when one is stored but cannot be read (truncated,
+ * tampered with, protected for someone else): never mistaken for none. */
+static DWORD read_pair(HKEY key, DWORD flags, DWORD slot, struct csp_key **out)
+{
+	DATA_BLOB in = { 0, NULL }, blob = { 0, NULL };
 	struct csp_key *k = NULL;
 	struct csp_rsa *rsa = NULL;
 	const struct csp_alg *alg;
+	WCHAR *descr = NULL;
 	DWORD type, size = 0, perms;
+	LONG r;
 
-	if (RegQueryValueExA(key, pair_value[slot], NULL, &type, NULL, &size) || type != REG_BINARY || !size)
-		return NULL;
+	*out = NULL;
+	r = RegQueryValueExA(key, pair_value[slot], NULL, &type, NULL, &size);
+	if (r == ERROR_FILE_NOT_FOUND)
+		return ERROR_SUCCESS;
+	if (r || type != REG_BINARY || !size)
+		return NTE_KEYSET_ENTRY_BAD;
 	if (!(in.pbData = LocalAlloc(LMEM_FIXED, size)))
-		return NULL;
+		return NTE_NO_MEMORY;
 	in.cbData = size;
 	if (!RegQueryValueExA(key, pair_value[slot], NULL, &type, in.pbData, &in.cbData) &&
-	    CryptUnprotectData(&in, NULL, NULL, NULL, NULL, protect_flags(flags), &out)) {
+	    CryptUnprotectData(&in, &descr, NULL, NULL, NULL, protect_flags(flags), &blob)) {
 		/* BLOBHEADER { PRIVATEKEYBLOB, 2, 0, aiKeyAlg } then the body */
-		if (out.cbData > 8 && out.pbData[0] == PRIVATEKEYBLOB && out.pbData[1] == CUR_BLOB_VERSION &&
-		    (alg = csp_alg_find(out.pbData[4] | out.pbData[5] << 8 | out.pbData[6] << 16 |
-					(DWORD)out.pbData[7] << 24)) && csp_alg_is_rsa(alg) &&
-		    !csp_rsa_read_private(out.pbData + 8, out.cbData - 8, &rsa))
+		if (blob.cbData > 8 && blob.pbData[0] == PRIVATEKEYBLOB && blob.pbData[1] == CUR_BLOB_VERSION &&
+		    (alg = csp_alg_find(blob.pbData[4] | blob.pbData[5] << 8 | blob.pbData[6] << 16 |
+					(DWORD)blob.pbData[7] << 24)) && csp_alg_is_rsa(alg) &&
+		    !csp_rsa_read_private(blob.pbData + 8, blob.cbData - 8, &rsa))
 			csp_key_from_rsa(alg, rsa, 0, &k);
-		csp_wipe(out.pbData, out.cbData);
-		LocalFree(out.pbData);
+		csp_wipe(blob.pbData, blob.cbData);
+		LocalFree(blob.pbData);
 	}
 	LocalFree(in.pbData);
+	if (!k) {
+		LocalFree(descr);
+		return NTE_KEYSET_ENTRY_BAD;
+	}
 	size = sizeof(perms);
-	if (k && !RegQueryValueExA(key, perm_value[slot], NULL, &type, (BYTE *)&perms, &size) &&
-	    type == REG_DWORD && size == sizeof(perms))
+	if (descr_permissions(descr, &perms) ||
+	    (!RegQueryValueExA(key, perm_value[slot], NULL, &type, (BYTE *)&perms, &size) &&
+	     type == REG_DWORD && size == sizeof(perms)))
 		k->permissions = perms;
-	return k;
+	LocalFree(descr);
+	*out = k;
+	return ERROR_SUCCESS;
 }
 
 DWORD container_open(const char *name, DWORD flags, struct csp_key *pairs[2])
 {
 	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	DWORD err;
 	HKEY key;
 
 	key_path(path, name);
 	if (RegOpenKeyExA(root_of(flags), path, 0, KEY_READ, &key))
 		return NTE_BAD_KEYSET;
-	pairs[PAIR_KEYX] = read_pair(key, flags, PAIR_KEYX);
-	pairs[PAIR_SIG] = read_pair(key, flags, PAIR_SIG);
+	if (!(err = read_pair(key, flags, PAIR_KEYX, &pairs[PAIR_KEYX])) &&
+	    (err = read_pair(key, flags, PAIR_SIG, &pairs[PAIR_SIG]))) {
+		csp_key_destroy(pairs[PAIR_KEYX]);
+		pairs[PAIR_KEYX] = NULL;
+	}
 	RegCloseKey(key);
-	return ERROR_SUCCESS;
+	return err;
 }
 
 DWORD container_store_pair(const char *name, DWORD flags, DWORD slot, const struct csp_key *k)
@@ -132,15 +179,17 @@ DWORD container_store_pair(const char *name, DWORD flags, DWORD slot, const stru
 	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
 	DATA_BLOB in = { 0, NULL }, out = { 0, NULL };
 	DWORD err, size = 0;
+	WCHAR descr[64];
 	HKEY key;
 
+	swprintf(descr, ARRAYSIZE(descr), PERM_DESCR, (unsigned long)k->permissions);
 	if ((err = csp_blob_export_private(k, NULL, TRUE, NULL, &size)))
 		return err;
 	if (!(in.pbData = LocalAlloc(LMEM_FIXED, size)))
 		return NTE_NO_MEMORY;
 	in.cbData = size;
 	err = csp_blob_export_private(k, NULL, TRUE, in.pbData, &in.cbData);
-	if (!err && !CryptProtectData(&in, NULL, NULL, NULL, NULL, protect_flags(flags), &out))
+	if (!err && !CryptProtectData(&in, descr, NULL, NULL, NULL, protect_flags(flags), &out))
 		err = NTE_FAIL;
 	csp_wipe(in.pbData, size);
 	LocalFree(in.pbData);

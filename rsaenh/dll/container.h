@@ -3,8 +3,9 @@
  * builtin rsaenh stores them, so either provider opens the other's:
  * HKCU (HKLM for CRYPT_MACHINE_KEYSET) Software\Wine\Crypto\RSA\<name>,
  * values KeyExchangeKeyPair / SignatureKeyPair (REG_BINARY: the
- * PRIVATEKEYBLOB under CryptProtectData, no description, no entropy,
- * CRYPTPROTECT_LOCAL_MACHINE for machine keysets) and
+ * PRIVATEKEYBLOB under CryptProtectData, no entropy,
+ * CRYPTPROTECT_LOCAL_MACHINE for machine keysets; our description names
+ * the pair's permissions, Wine's builtin writes none) and
  * KeyExchangePermissions / SignaturePermissions (REG_DWORD).
  */
 #ifndef RSAENH_CONTAINER_H
@@ -20,7 +21,8 @@
 #define PAIR_SIG  1
 
 /* The name CryptAcquireContext means: the given one, or for NULL/"" the
- * user's name.  NTE_BAD_KEYSET_PARAM for names the registry cannot hold. */
+ * user's name.  NTE_BAD_KEYSET_PARAM for names the registry cannot hold
+ * (MAX_PATH or longer, a backslash) and names with control characters. */
 DWORD container_resolve_name(const char *given, char *name);
 
 /* CRYPT_NEWKEYSET: NTE_EXISTS when present (decided atomically by the
@@ -29,7 +31,8 @@ DWORD container_create(const char *name, DWORD flags);
 /* CRYPT_DELETEKEYSET: NTE_BAD_KEYSET when absent. */
 DWORD container_delete(const char *name, DWORD flags);
 /* Open: NTE_BAD_KEYSET when absent; pairs[] get the stored key pairs
- * (NULL where none is stored or it cannot be read). */
+ * (NULL where none is stored); NTE_KEYSET_ENTRY_BAD when a stored pair
+ * cannot be read (truncated, tampered with, protected for another user). */
 DWORD container_open(const char *name, DWORD flags, struct csp_key *pairs[2]);
 
 /* Write a key pair and its permissions (replacing the old values). */
