@@ -235,6 +235,69 @@ static void test_persistence(void)
 	delete_container("rsa_cont_p", 0);
 }
 
+/* CRYPT_ARCHIVABLE: the private key leaves through the handle that made
+ * it, and never again; a machine keyset lives apart from the user's. */
+static void test_archivable_and_machine(void)
+{
+	HCRYPTPROV prov;
+	HCRYPTKEY key;
+	BYTE blob[2048];
+	char name[MAX_PATH + 1];
+	DWORD len, v;
+	BOOL found = FALSE;
+	HKEY reg;
+
+	delete_container("rsa_cont_arch", 0);
+	ok(CryptAcquireContextA(&prov, "rsa_cont_arch", enh_prov, PROV_RSA_FULL, CRYPT_NEWKEYSET), "create: %08lx\n",
+	   GetLastError());
+	ok(CryptGenKey(prov, AT_KEYEXCHANGE, CRYPT_ARCHIVABLE | (512 << 16), &key), "gen: %08lx\n", GetLastError());
+	len = sizeof(blob);
+	ok(CryptExportKey(key, 0, PRIVATEKEYBLOB, 0, blob, &len), "archive through its handle: %08lx\n",
+	   GetLastError());
+	CryptDestroyKey(key);
+	ok(CryptGetUserKey(prov, AT_KEYEXCHANGE, &key), "user key: %08lx\n", GetLastError());
+	len = sizeof(blob);
+	SetLastError(0xdeadbeef);
+	ok(!CryptExportKey(key, 0, PRIVATEKEYBLOB, 0, blob, &len) && GetLastError() == NTE_BAD_KEY_STATE,
+	   "second export: %08lx\n", GetLastError());
+	CryptDestroyKey(key);
+	CryptReleaseContext(prov, 0);
+	ok(CryptAcquireContextA(&prov, "rsa_cont_arch", enh_prov, PROV_RSA_FULL, 0), "reopen: %08lx\n",
+	   GetLastError());
+	ok(CryptGetUserKey(prov, AT_KEYEXCHANGE, &key), "user key: %08lx\n", GetLastError());
+	len = sizeof(blob);
+	SetLastError(0xdeadbeef);
+	ok(!CryptExportKey(key, 0, PRIVATEKEYBLOB, 0, blob, &len) && GetLastError() == NTE_BAD_KEY_STATE,
+	   "export after reload: %08lx\n", GetLastError());
+	SecureZeroMemory(blob, sizeof(blob));
+	CryptDestroyKey(key);
+	CryptReleaseContext(prov, 0);
+	delete_container("rsa_cont_arch", 0);
+
+	delete_container("rsa_cont_m", CRYPT_MACHINE_KEYSET);
+	ok(CryptAcquireContextA(&prov, "rsa_cont_m", enh_prov, PROV_RSA_FULL, CRYPT_NEWKEYSET | CRYPT_MACHINE_KEYSET),
+	   "create machine keyset: %08lx\n", GetLastError());
+	ok(CryptGenKey(prov, AT_SIGNATURE, 512 << 16, &key), "gen: %08lx\n", GetLastError());
+	CryptDestroyKey(key);
+	len = sizeof(name);
+	for (v = CRYPT_FIRST; CryptGetProvParam(prov, PP_ENUMCONTAINERS, (BYTE *)name, &len, v); v = 0)
+		found |= !strcmp(name, "rsa_cont_m");
+	ok(found, "machine keyset not enumerated\n");
+	CryptReleaseContext(prov, 0);
+	ok(!RegOpenKeyExA(HKEY_LOCAL_MACHINE, "Software\\Wine\\Crypto\\RSA\\rsa_cont_m", 0, KEY_READ, &reg),
+	   "not under HKLM\n");
+	RegCloseKey(reg);
+	SetLastError(0xdeadbeef);
+	ok(!CryptAcquireContextA(&prov, "rsa_cont_m", enh_prov, PROV_RSA_FULL, 0) && GetLastError() == NTE_BAD_KEYSET,
+	   "the user has no such container: %08lx\n", GetLastError());
+	ok(CryptAcquireContextA(&prov, "rsa_cont_m", enh_prov, PROV_RSA_FULL, CRYPT_MACHINE_KEYSET),
+	   "reopen machine keyset: %08lx\n", GetLastError());
+	ok(CryptGetUserKey(prov, AT_SIGNATURE, &key), "machine pair: %08lx\n", GetLastError());
+	CryptDestroyKey(key);
+	CryptReleaseContext(prov, 0);
+	delete_container("rsa_cont_m", CRYPT_MACHINE_KEYSET);
+}
+
 /* --- Wine's builtin rsaenh ------------------------------------------------- */
 
 static HCRYPTPROV wine_open(const char *name, DWORD flags)
@@ -371,6 +434,7 @@ START_TEST(rsaenh_containers)
 		return;
 	}
 	test_persistence();
+	test_archivable_and_machine();
 	if (!load_wine_rsaenh()) {
 		skip("Wine's builtin rsaenh.dll not found\n");
 		return;
