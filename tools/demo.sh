@@ -39,7 +39,21 @@ step() { # title, expected exit status, arguments...
 		echo "demo: this step ended with status $rc, expected $want" >&2
 		exit 1
 	fi
-	grep -iE '\\rsaenh\.dll" at' "$dir/loaddll.txt" | sed -E 's/^[0-9a-f]+:trace:loaddll:[a-z_]+ /     served by: /' | sort -u
+	served "$dir/loaddll.txt"
+}
+# One line: how the loader loaded each CryptoAPI DLL for this step; a step
+# served by one of Wine's builtin ones stops the demo.
+served() { # loaddll trace
+	local line="" d how
+	for d in advapi32 cryptsp rsaenh; do
+		how=$(grep -iE "Loaded L\".*\\\\$d\.dll\" at [0-9A-Fa-f]+: " "$1" | head -n1 | sed -E 's/.*: (native|builtin)$/\1/')
+		line="$line $d.dll ${how:-not loaded},"
+		if [ "$how" = builtin ]; then
+			echo "demo: Wine's builtin $d.dll served this step" >&2
+			exit 1
+		fi
+	done
+	echo "     served by:${line%,}"
 }
 echo
 echo "== session key exchange between separate processes (replay-checked) =="
