@@ -1,6 +1,8 @@
 /*
  * stress_threads.c - many threads on one provider and its keys, plus threads
- * with providers of their own, doing mixed operations for a bounded time:
+ * with providers of their own, doing mixed operations for a bounded time
+ * (hash, duplicate, generate, encrypt, decrypt, sign, verify, export,
+ * import, destroy; session keys and key pairs):
  * every result is checked against a single-threaded reference, no call may
  * fail unexpectedly, and at the end the process has as many handles and as
  * many bytes in use on its heaps as before (nothing leaked).
@@ -17,6 +19,9 @@
 
 static HCRYPTPROV shared_prov;
 static HCRYPTKEY shared_aes;          /* used by every thread, through duplicates */
+static HCRYPTKEY shared_sig_pub;      /* the public half of shared_prov's signature pair */
+static HCRYPTKEY shared_kx_pub;       /* the public half of its key exchange pair */
+static BYTE sig_ref[128];             /* PKCS#1 v1.5: the same signature every time */
 static BYTE message[256];
 static BYTE sha256_ref[32], aes_ref[272];
 static DWORD aes_ref_len;
@@ -105,17 +110,108 @@ static void op_own_key(HCRYPTPROV prov, ALG_ID alg, struct tally *t)
 		error(t, "CryptDestroyKey");
 }
 
+/* Sign the message's SHA-256 with the shared signature pair; the signature
+ * is the reference one and verifies with the shared public key. */
+static void op_sign_verify(struct tally *t)
+{
+	HCRYPTHASH hash;
+	BYTE sig[128];
+	DWORD len = sizeof(sig);
+
+	if (!CryptCreateHash(shared_prov, CALG_SHA_256, 0, 0, &hash)) {
+		error(t, "CryptCreateHash");
+		return;
+	}
+	if (!CryptHashData(hash, message, sizeof(message), 0) ||
+	    !CryptSignHashA(hash, AT_SIGNATURE, NULL, 0, sig, &len))
+		error(t, "CryptSignHash");
+	else if (len != sizeof(sig_ref) || memcmp(sig, sig_ref, len))
+		t->wrong++;
+	else if (!CryptVerifySignatureA(hash, sig, len, shared_sig_pub, NULL, 0))
+		error(t, "CryptVerifySignature");
+	if (!CryptDestroyHash(hash))
+		error(t, "CryptDestroyHash");
+}
+
+/* A fresh session key exported as a SIMPLEBLOB to the shared key exchange
+ * pair's public half, imported again through the pair: the copy decrypts
+ * what the original encrypted. */
+static void op_export_import(struct tally *t)
+{
+	BYTE blob[256], buf[sizeof(message) + 16];
+	DWORD blob_len = sizeof(blob), len = sizeof(message);
+	HCRYPTKEY key, copy, kx;
+
+	if (!CryptGenKey(shared_prov, CALG_AES_128, CRYPT_EXPORTABLE, &key)) {
+		error(t, "CryptGenKey");
+		return;
+	}
+	if (!CryptGetUserKey(shared_prov, AT_KEYEXCHANGE, &kx)) {
+		error(t, "CryptGetUserKey");
+		CryptDestroyKey(key);
+		return;
+	}
+	if (!CryptExportKey(key, shared_kx_pub, SIMPLEBLOB, 0, blob, &blob_len) ||
+	    !CryptImportKey(shared_prov, blob, blob_len, kx, 0, &copy)) {
+		error(t, "CryptExportKey/CryptImportKey");
+		CryptDestroyKey(kx);
+		CryptDestroyKey(key);
+		return;
+	}
+	CryptDestroyKey(kx);
+	memcpy(buf, message, sizeof(message));
+	if (!CryptEncrypt(key, 0, TRUE, 0, buf, &len, sizeof(buf)) || !CryptDecrypt(copy, 0, TRUE, 0, buf, &len))
+		error(t, "CryptEncrypt/CryptDecrypt");
+	else if (len != sizeof(message) || memcmp(buf, message, len))
+		t->wrong++;
+	if (!CryptDestroyKey(copy) || !CryptDestroyKey(key))
+		error(t, "CryptDestroyKey");
+}
+
+/* A key pair of its own, generated, signing and verifying. */
+static void op_own_pair(HCRYPTPROV prov, struct tally *t)
+{
+	BYTE blob[256], sig[64];
+	DWORD blob_len = sizeof(blob), len = sizeof(sig);
+	HCRYPTKEY pair, pub;
+	HCRYPTHASH hash;
+
+	if (!CryptGenKey(prov, AT_SIGNATURE, 512 << 16, &pair)) {
+		error(t, "CryptGenKey (pair)");
+		return;
+	}
+	if (!CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &blob_len) ||
+	    !CryptImportKey(prov, blob, blob_len, 0, 0, &pub))
+		error(t, "CryptExportKey/CryptImportKey (public)");
+	else {
+		if (!CryptCreateHash(prov, CALG_SHA1, 0, 0, &hash))
+			error(t, "CryptCreateHash");
+		else {
+			if (!CryptHashData(hash, message, 64, 0) || !CryptSignHashA(hash, AT_SIGNATURE, NULL, 0, sig, &len))
+				error(t, "CryptSignHash");
+			else if (!CryptVerifySignatureA(hash, sig, len, pub, NULL, 0))
+				t->wrong++;
+			CryptDestroyHash(hash);
+		}
+		CryptDestroyKey(pub);
+	}
+	if (!CryptDestroyKey(pair))
+		error(t, "CryptDestroyKey");
+}
+
 static DWORD WINAPI shared_worker(void *arg)
 {
 	struct tally *t = arg;
 	unsigned i;
 
 	for (i = 0; !stop; i++, t->ops++) {
-		switch (i % 4) {
+		switch (i % 6) {
 		case 0: op_hash(shared_prov, t); break;
 		case 1: op_shared_key(t); break;
 		case 2: op_own_key(shared_prov, CALG_AES_128, t); break;
 		case 3: op_own_key(shared_prov, CALG_RC4, t); break;
+		case 4: op_sign_verify(t); break;
+		case 5: op_export_import(t); break;
 		}
 	}
 	return 0;
@@ -134,9 +230,10 @@ static DWORD WINAPI own_worker(void *arg)
 		}
 		op_hash(prov, t);
 		op_own_key(prov, CALG_AES_256, t);
+		op_own_pair(prov, t);
 		if (!CryptReleaseContext(prov, 0))
 			error(t, "CryptReleaseContext");
-		t->ops += 2;
+		t->ops += 3;
 	}
 	return 0;
 }
@@ -164,7 +261,9 @@ static SIZE_T heap_bytes(void)
 static void setup_reference(void)
 {
 	HCRYPTHASH hash;
-	DWORD len = sizeof(sha256_ref), i;
+	HCRYPTKEY pair;
+	BYTE blob[256];
+	DWORD len = sizeof(sha256_ref), blob_len = sizeof(blob), i;
 
 	for (i = 0; i < sizeof(message); i++)
 		message[i] = (BYTE)(i * 7 + 1);
@@ -177,6 +276,25 @@ static void setup_reference(void)
 	aes_ref_len = sizeof(message);
 	ok(CryptEncrypt(shared_aes, 0, TRUE, 0, aes_ref, &aes_ref_len, sizeof(aes_ref)),
 	   "CryptEncrypt failed: %08lx\n", GetLastError());
+
+	/* the shared pairs, their public halves, the reference signature */
+	ok(CryptGenKey(shared_prov, AT_SIGNATURE, 1024 << 16, &pair) &&
+	   CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &blob_len) &&
+	   CryptImportKey(shared_prov, blob, blob_len, 0, 0, &shared_sig_pub), "signature pair: %08lx\n",
+	   GetLastError());
+	CryptDestroyKey(pair);
+	blob_len = sizeof(blob);
+	ok(CryptGenKey(shared_prov, AT_KEYEXCHANGE, 1024 << 16, &pair) &&
+	   CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &blob_len) &&
+	   CryptImportKey(shared_prov, blob, blob_len, 0, 0, &shared_kx_pub), "key exchange pair: %08lx\n",
+	   GetLastError());
+	CryptDestroyKey(pair);
+	len = sizeof(sig_ref);
+	ok(CryptCreateHash(shared_prov, CALG_SHA_256, 0, 0, &hash) &&
+	   CryptHashData(hash, message, sizeof(message), 0) &&
+	   CryptSignHashA(hash, AT_SIGNATURE, NULL, 0, sig_ref, &len) && len == sizeof(sig_ref),
+	   "reference signature: %08lx\n", GetLastError());
+	CryptDestroyHash(hash);
 }
 
 static void run_round(DWORD ms, struct tally *tallies)
@@ -235,5 +353,7 @@ START_TEST(stress_threads)
 	ok(heap_after <= heap_before + 4096, "heap bytes in use %Iu before, %Iu after\n", heap_before, heap_after);
 
 	ok(CryptDestroyKey(shared_aes), "CryptDestroyKey failed: %08lx\n", GetLastError());
+	ok(CryptDestroyKey(shared_sig_pub) && CryptDestroyKey(shared_kx_pub), "CryptDestroyKey failed: %08lx\n",
+	   GetLastError());
 	ok(CryptReleaseContext(shared_prov, 0), "CryptReleaseContext failed: %08lx\n", GetLastError());
 }
