@@ -87,6 +87,14 @@ build/native/unit/rsaenh/%: tests/unit/rsaenh/%.c $(call nobj,$(RSAENH_CORE))
 	@mkdir -p $(dir $@)
 	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
 
+# The DSS providers' public-key core (dssenh/core/: DSA, Diffie-Hellman and
+# their BLOB bodies), on the same CSP core; not yet in a DLL.
+DSSENH_CORE := $(wildcard dssenh/core/*.c)
+
+build/native/unit/dssenh/%: tests/unit/dssenh/%.c $(call nobj,$(RSAENH_CORE) $(DSSENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
+
 unit: $(UNIT_TESTS)
 
 # --- Windows programs: our winetest-style tests and the tools --------------
