@@ -67,11 +67,14 @@ static DWORD set_random(struct csp_key *k, const BYTE *data, BOOL server)
 		return NTE_BAD_DATA;
 	if (len && !bytes)
 		return ERROR_INVALID_PARAMETER;
+	/* {0, NULL} clears it */
 	if (server) {
-		memcpy(k->sch->server_random, bytes, len);
+		if (len)
+			memcpy(k->sch->server_random, bytes, len);
 		k->sch->server_len = len;
 	} else {
-		memcpy(k->sch->client_random, bytes, len);
+		if (len)
+			memcpy(k->sch->client_random, bytes, len);
 		k->sch->client_len = len;
 	}
 	return ERROR_SUCCESS;
@@ -140,10 +143,13 @@ static DWORD prf_init(struct csp_hash *h, struct csp_key *key)
 /* HP_HASHVAL: as many PRF bytes as the buffer holds. */
 static DWORD prf_value(struct csp_hash *h, BYTE *data, DWORD *len)
 {
+	static const BYTE none[1];
+
 	if (!data)
 		return ERROR_INVALID_PARAMETER;
-	csp_tls1_prf(h->key->key, CSP_MASTER_LEN, h->inner, h->inner_len, h->outer, h->outer_len,
-		     NULL, 0, data, *len);
+	/* a label or seed never set is empty */
+	csp_tls1_prf(h->key->key, CSP_MASTER_LEN, h->inner ? h->inner : none, h->inner_len,
+		     h->outer ? h->outer : none, h->outer_len, none, 0, data, *len);
 	return ERROR_SUCCESS;
 }
 
@@ -163,7 +169,8 @@ DWORD csp_tls1prf_set_param(struct csp_hash *h, DWORD param, const CRYPT_DATA_BL
 		return ERROR_INVALID_PARAMETER;
 	if (!(copy = malloc(blob->cbData ? blob->cbData : 1)))
 		return NTE_NO_MEMORY;
-	memcpy(copy, blob->pbData, blob->cbData);
+	if (blob->cbData)
+		memcpy(copy, blob->pbData, blob->cbData);
 	if (*slot) {
 		csp_wipe(*slot, *slot_len);
 		free(*slot);

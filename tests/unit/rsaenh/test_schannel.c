@@ -213,8 +213,14 @@ static void test_errors(void)
 
 	if (!m)
 		return;
-	/* no randoms yet */
+	/* no randoms yet, nor after an empty one */
 	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SCHANNEL_MASTER_HASH), m, &h), ERROR_INVALID_PARAMETER);
+	{
+		CRYPT_DATA_BLOB empty = { 0, NULL };
+
+		CHECK_EQ(csp_key_set_param(m, KP_CLIENT_RANDOM, (BYTE *)&empty), ERROR_SUCCESS);
+		CHECK_EQ(csp_hash_create(csp_alg_find(CALG_SCHANNEL_MASTER_HASH), m, &h), ERROR_INVALID_PARAMETER);
+	}
 	CHECK_EQ(csp_key_set_param(m, KP_CLIENT_RANDOM, (BYTE *)&blob), NTE_BAD_DATA);
 	CHECK_EQ(csp_key_set_param(m, KP_SCHANNEL_ALG, (BYTE *)&sa), NTE_BAD_DATA);
 	blob.cbData = 32;
