@@ -113,6 +113,7 @@ static DWORD opaque_import(const struct csp_blob_env *env, const BYTE *data, DWO
 	bs = alg->cipher ? alg->cipher->block_size : 0;
 	/* the layout the algorithm implies must be exactly what came */
 	if (f[0] != OPAQUE_MAGIC || !f[1] || f[1] > CSP_MAX_KEY || f[2] > CSP_MAX_KEY - f[1] || f[3] > MAX_EFFECTIVE ||
+	    f[6] != PKCS5_PADDING ||
 	    len != CSP_BLOB_HEADER + N_FIELDS * 4 + f[1] + f[2] + bs + (alg->master ? SCH_SIZE : 0))
 		return NTE_BAD_DATA;
 	if ((err = csp_key_from_bytes(alg, p, f[1], 0, &k)))

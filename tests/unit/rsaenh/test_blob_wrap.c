@@ -162,6 +162,9 @@ static void test_opaque(void)
 	blob[CSP_BLOB_HEADER] ^= 1;
 	CHECK_EQ(csp_blob_import(&env, blob, len, NULL, 0, &back), NTE_BAD_DATA);
 	blob[CSP_BLOB_HEADER] ^= 1;
+	csp_put_u32(blob + CSP_BLOB_HEADER + 24, 2);   /* a padding Microsoft's providers lack */
+	CHECK_EQ(csp_blob_import(&env, blob, len, NULL, 0, &back), NTE_BAD_DATA);
+	csp_put_u32(blob + CSP_BLOB_HEADER + 24, PKCS5_PADDING);
 	csp_put_u32(blob + CSP_BLOB_HEADER + 4, 65);   /* a key longer than any */
 	CHECK_EQ(csp_blob_import(&env, blob, len, NULL, 0, &back), NTE_BAD_DATA);
 	CHECK(back == NULL);
