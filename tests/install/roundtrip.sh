@@ -65,8 +65,13 @@ rm -f "$work/export.reg"
 run_traced regedit wine regedit /E "$(winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
 check "regedit /E succeeds" test $? -eq 0
 wineserver -w
-reg_file_has() { # regedit writes UTF-16 with a BOM
-	[ -s "$1" ] && iconv -f UTF-16 -t UTF-8 "$1" | tr -d '\r' | grep -q "$2"
+reg_file_has() { # regedit writes UTF-16 with a BOM; give its writing up to 10 s to end
+	local i
+	for i in $(seq 20); do
+		[ -s "$1" ] && iconv -f UTF-16 -t UTF-8 "$1" 2>/dev/null | tr -d '\r' | grep -q "$2" && return 0
+		sleep 0.5
+	done
+	return 1
 }
 check "regedit /E wrote a .reg file" reg_file_has "$work/export.reg" '^Windows Registry Editor Version 5.00$'
 check "regedit /E wrote the provider registry" reg_file_has "$work/export.reg" 'Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0\]$' 
