@@ -11,6 +11,8 @@
 # runs our DllRegisterServer.  uninstall: runs our DllUnregisterServer,
 # removes the overrides, restores the backed-up files and lets Wine's
 # builtin rsaenh register itself again, so the prefix is as before.
+# Where the prefix runs 32-bit programs too (syswow64, and a 32-bit Wine on
+# the host), the i686 build beside BUILD_DIR goes into syswow64 the same way.
 set -euo pipefail
 
 action=${1:?usage: install.sh install|uninstall BUILD_DIR [--csp-only]}
@@ -20,12 +22,20 @@ mode=${3:-full}
 export WINEPREFIX
 export WINEDEBUG=${WINEDEBUG:--all}
 
+# Debian's wine runs Wine's own programs (regsvr32, reg) as 32-bit ones
+# when a 32-bit Wine is installed: name the 64-bit loader for the 64-bit half.
 wine=$(command -v wine)
+wine64=$wine wine32=
+for w in /usr/lib/wine/wine64 /usr/lib64/wine/wine64; do
+	[ -x "$w" ] && { wine64=$w; break; }
+done
+[ -x /usr/lib/wine/wine ] && wine32=/usr/lib/wine/wine
 sys32=$WINEPREFIX/drive_c/windows/system32
 backup=$WINEPREFIX/cryptoapi-backup
 ours="advapi32 cryptsp rsaenh"
 [ "$mode" = --csp-only ] && ours="rsaenh"
 overrides_key='HKCU\Software\Wine\DllOverrides'
+defaults_key='HKLM\Software\Microsoft\Cryptography\Defaults'
 
 say() { printf '[install] %s\n' "$*"; }
 
@@ -40,10 +50,51 @@ builtin_dir() {
 	return 1
 }
 
+# The same for the 32-bit builtins; nothing when the host has no 32-bit Wine.
+builtin_dir32() {
+	local d
+	for d in ${WINE_BUILTIN_DIR32:-} /usr/lib/i386-linux-gnu/wine/i386-windows /usr/lib/wine/i386-windows \
+	         /usr/local/lib/wine/i386-windows /opt/wine*/lib/wine/i386-windows; do
+		[ -f "$d/advapi32.dll" ] && { echo "$d"; return; }
+	done
+	return 1
+}
+
+dir32=$(cd "$dir/.." 2>/dev/null && pwd)/i686-w64-mingw32
+wow64=$WINEPREFIX/drive_c/windows/syswow64
+# Whether the 32-bit half is installed too: a WoW64 prefix, a 32-bit Wine, our i686 build.
+with_wow64() { [ -n "$wine32" ] && [ -d "$wow64" ] && [ -f "$dir32/rsaenh.dll" ] && builtin_dir32 >/dev/null; }
+
+# Copy our DLLs from one build into one system folder, keeping the prefix's own once.
+put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
+	local n
+	mkdir -p "$3"
+	for n in $ours; do
+		[ -f "$1/$n.dll" ] || { echo "missing $1/$n.dll: run make first" >&2; exit 1; }
+		# a second install must not back up ours
+		if [ -f "$2/$n.dll" ] && [ ! -f "$3/$n.dll" ]; then
+			cp -p "$2/$n.dll" "$3/$n.dll"
+		fi
+		cp "$1/$n.dll" "$2/$n.dll"
+	done
+	if [ "$mode" != --csp-only ]; then
+		cp "$4/advapi32.dll" "$2/advapi32_wine.dll"
+	fi
+}
+
+# Give a system folder its files back.
+restore_dlls() { # system-dir backup-dir
+	local n
+	for n in advapi32 cryptsp rsaenh; do
+		[ -f "$2/$n.dll" ] && cp -p "$2/$n.dll" "$1/$n.dll"
+	done
+	rm -f "$1/advapi32_wine.dll"
+}
+
 ensure_prefix() {
 	if [ ! -f "$WINEPREFIX/system.reg" ]; then
 		say "creating prefix $WINEPREFIX"
-		"$wine" wineboot -i >/dev/null 2>&1
+		"$wine64" wineboot -i >/dev/null 2>&1
 		winesrv -w
 	fi
 }
@@ -51,43 +102,50 @@ ensure_prefix() {
 winesrv() { wineserver "$@"; }
 
 do_install() {
+	local n arch=x86_64
 	ensure_prefix
-	mkdir -p "$backup"
-	for n in $ours; do
-		[ -f "$dir/$n.dll" ] || { echo "missing $dir/$n.dll: run make first" >&2; exit 1; }
-		# Keep the prefix's own file once; a second install must not back up ours.
-		if [ -f "$sys32/$n.dll" ] && [ ! -f "$backup/$n.dll" ]; then
-			cp -p "$sys32/$n.dll" "$backup/$n.dll"
-		fi
-		cp "$dir/$n.dll" "$sys32/$n.dll"
-	done
-	if [ "$mode" != --csp-only ]; then
-		cp "$(builtin_dir)/advapi32.dll" "$sys32/advapi32_wine.dll"
+	put_dlls "$dir" "$sys32" "$backup" "$(builtin_dir)"
+	if with_wow64; then
+		put_dlls "$dir32" "$wow64" "$backup/wow64" "$(builtin_dir32)"
+		# the 32-bit view's provider registry, to be given back as it was
+		[ -f "$backup/wow64/defaults.reg" ] ||
+			"$wine32" reg export "$defaults_key" "$(winepath -w "$backup/wow64/defaults.reg")" /y >/dev/null
+		arch="x86_64 and i686"
 	fi
 	for n in $ours; do
 		"$wine" reg add "$overrides_key" /v "$n" /d native /f >/dev/null
 	done
-	"$wine" regsvr32 /s rsaenh.dll
+	# the 32-bit registration first: Wine's 32-bit rsaenh writes the
+	# registry's 64-bit view as well, which the 64-bit one then sets right
+	with_wow64 && "$wine32" regsvr32 /s rsaenh.dll
+	"$wine64" regsvr32 /s rsaenh.dll
 	winesrv -w
-	say "installed ($mode) into $WINEPREFIX: $ours"
+	say "installed ($mode, $arch) into $WINEPREFIX: $ours"
 }
 
 do_uninstall() {
 	[ -f "$WINEPREFIX/system.reg" ] || { echo "no prefix at $WINEPREFIX" >&2; exit 1; }
+	local wow=
+	[ -d "$backup/wow64" ] && wow=1
 	# Our DllUnregisterServer removes what ours registered...
-	"$wine" regsvr32 /s /u rsaenh.dll || true
+	[ -n "$wow" ] && { "$wine32" regsvr32 /s /u rsaenh.dll || true; }
+	"$wine64" regsvr32 /s /u rsaenh.dll || true
 	for n in advapi32 cryptsp rsaenh; do
 		"$wine" reg delete "$overrides_key" /v "$n" /f >/dev/null 2>&1 || true
 	done
 	winesrv -w
-	for n in advapi32 cryptsp rsaenh; do
-		[ -f "$backup/$n.dll" ] && cp -p "$backup/$n.dll" "$sys32/$n.dll"
-	done
-	rm -f "$sys32/advapi32_wine.dll"
-	rm -rf "$backup"
-	# ...and Wine's builtin rsaenh writes its own entries back.
-	"$wine" regsvr32 /s rsaenh.dll
+	restore_dlls "$sys32" "$backup"
+	[ -n "$wow" ] && restore_dlls "$wow64" "$backup/wow64"
+	# ...and Wine's builtin rsaenh writes its own entries back; the 32-bit
+	# view gets back what it had (Wine's 32-bit rsaenh would register its
+	# syswow64 path where a new prefix has the system32 one).
+	if [ -n "$wow" ]; then
+		"$wine32" reg delete "$defaults_key" /f >/dev/null 2>&1 || true
+		"$wine32" reg import "$(winepath -w "$backup/wow64/defaults.reg")" >/dev/null
+	fi
+	"$wine64" regsvr32 /s rsaenh.dll
 	winesrv -w
+	rm -rf "$backup"
 	say "uninstalled from $WINEPREFIX"
 }
 

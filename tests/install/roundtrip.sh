@@ -19,12 +19,30 @@ check() { # description, command...
 	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
 }
 
+# Debian's wine runs Wine's own programs as 32-bit ones when a 32-bit Wine
+# is installed: the 64-bit half is run with the 64-bit loader by name.
+wine64=wine
+for w in /usr/lib/wine/wine64 /usr/lib64/wine/wine64; do
+	[ -x "$w" ] && { wine64=$w; break; }
+done
+[ -f "$WINEPREFIX/system.reg" ] || { "$wine64" wineboot -i >/dev/null 2>&1; wineserver -w; }
+
+# The 32-bit half (syswow64, the registry's 32-bit view) when the host's
+# Wine runs 32-bit programs.
+wow64=
+[ -d "$WINEPREFIX/drive_c/windows/syswow64" ] && [ -f /usr/lib/i386-linux-gnu/wine/i386-windows/advapi32.dll ] &&
+	[ -f "$dir/../i686-w64-mingw32/rsaenh.dll" ] && wow64=1
+
 snapshot() { # -> $1: checksums of the DLLs and the provider and override registry
+	local d
 	{
-		(cd "$WINEPREFIX/drive_c/windows/system32" && sha256sum advapi32.dll cryptsp.dll rsaenh.dll 2>&1;
-		 ls advapi32_wine.dll 2>&1)
-		wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults' /s 2>&1
-		wine reg query 'HKCU\Software\Wine\DllOverrides' 2>&1
+		for d in system32 ${wow64:+syswow64}; do
+			(cd "$WINEPREFIX/drive_c/windows/$d" && sha256sum advapi32.dll cryptsp.dll rsaenh.dll 2>&1;
+			 ls advapi32_wine.dll 2>&1)
+		done
+		"$wine64" reg query 'HKLM\Software\Microsoft\Cryptography\Defaults' /s 2>&1
+		[ -n "$wow64" ] && "$wine64" reg query 'HKLM\Software\Wow6432Node\Microsoft\Cryptography\Defaults' /s 2>&1
+		"$wine64" reg query 'HKCU\Software\Wine\DllOverrides' 2>&1
 	} | tr -d '\r' > "$1"
 }
 
@@ -37,32 +55,48 @@ for n in advapi32 cryptsp rsaenh; do
 	check "DllOverrides $n=native" grep -Eq "^ +$n +REG_SZ +native$" "$work/installed.txt"
 done
 check "our DllRegisterServer wrote Image Path rsaenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +rsaenh\.dll$' "$work/installed.txt"
+if [ -n "$wow64" ]; then
+	check "our i686 rsaenh.dll copied into syswow64" cmp -s "$WINEPREFIX/drive_c/windows/syswow64/rsaenh.dll" "$dir/../i686-w64-mingw32/rsaenh.dll"
+	check "advapi32_wine.dll placed beside our i686 advapi32" test -f "$WINEPREFIX/drive_c/windows/syswow64/advapi32_wine.dll"
+	check "our 32-bit DllRegisterServer wrote the registry's 32-bit view" \
+		sh -c "'$wine64' reg query 'HKLM\\Software\\Wow6432Node\\Microsoft\\Cryptography\\Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0' | tr -d '\\r' | grep -Eiq 'Image Path +REG_SZ +rsaenh\\.dll$'"
+else
+	echo "  (32-bit half skipped: no 32-bit Wine (wine32) on this host, or no syswow64 in the prefix)"
+fi
 
 # The prefix at work with our DLLs: each command succeeds, does its job, and
 # the loader trace shows our advapi32 (native) serving it.
-ours_loaded() { # trace file: our advapi32 loaded, no builtin one
-	grep -Eiq 'system32(\\)+advapi32\.dll" at [0-9A-F]+: native' "$1" &&
-	! grep -Eiq 'system32(\\)+advapi32\.dll" at [0-9A-F]+: builtin' "$1"
+ours_loaded() { # trace file [system folder]: our advapi32 loaded from it, no builtin one
+	local d=${2:-system32}
+	grep -Eiq "$d(\\\\)+advapi32\\.dll\" at [0-9A-F]+: native" "$1" &&
+	! grep -Eiq "$d(\\\\)+advapi32\\.dll\" at [0-9A-F]+: builtin" "$1"
 }
 run_traced() { # name command... -> $work/name.out, $work/name.trace, exit status
 	local name=$1; shift
 	WINEDEBUG=-all,+loaddll timeout 300 "$@" >"$work/$name.out" 2>"$work/$name.trace"
 }
-run_traced wineboot wine wineboot -u
+run_traced wineboot "$wine64" wineboot -u
 check "wineboot -u succeeds" test $? -eq 0
 wineserver -w
 check "wineboot -u ran on our advapi32" ours_loaded "$work/wineboot.trace"
 check "wineboot -u left our DLLs in system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/advapi32.dll" "$dir/advapi32.dll"
-run_traced ver wine cmd /c ver
+run_traced ver "$wine64" cmd /c ver
 check "cmd /c ver succeeds" test $? -eq 0
 check "cmd /c ver prints the version" grep -q 'Windows' "$work/ver.out"
 check "cmd /c ver ran on our advapi32" ours_loaded "$work/ver.trace"
-run_traced regquery wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+run_traced regquery "$wine64" reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
 check "reg query of the providers succeeds" test $? -eq 0
 check "reg query lists the Enhanced provider" grep -q 'Microsoft Enhanced Cryptographic Provider v1.0' "$work/regquery.out"
 check "reg query ran on our advapi32" ours_loaded "$work/regquery.trace"
+if [ -n "$wow64" ]; then
+	# a 32-bit program: the 32-bit reg.exe, on our i686 advapi32
+	run_traced regquery32 wine 'C:\windows\syswow64\reg.exe' query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+	check "32-bit reg query of the providers succeeds" test $? -eq 0
+	check "32-bit reg query lists the Enhanced provider" grep -q 'Microsoft Enhanced Cryptographic Provider v1.0' "$work/regquery32.out"
+	check "32-bit reg query ran on our i686 advapi32" ours_loaded "$work/regquery32.trace" syswow64
+fi
 rm -f "$work/export.reg"
-run_traced regedit wine regedit /E "$(winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
+run_traced regedit "$wine64" regedit /E "$(winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
 check "regedit /E succeeds" test $? -eq 0
 wineserver -w
 reg_file_has() { # regedit writes UTF-16 with a BOM; give its writing up to 10 s to end
