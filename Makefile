@@ -116,6 +116,22 @@ $(OUT)/tools/%.exe: tools/%.c | $(SETUP)
 tests: $(WIN_TESTS) $(INTEROP)
 tools: $(TOOLS)
 
+# --- bench (issue 8): bench.exe, make bench, the callgrind guard ------------
+# bench.exe links nettle/GMP statically for its --raw mode; `make bench`
+# measures builtin, ours, ours-csp and raw side by side (tools/bench/run.py).
+BENCH_SRC := $(wildcard tools/bench/*.c)
+$(OUT)/tools/bench.exe: $(BENCH_SRC) tools/bench/bench.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(WCC) $(WCFLAGS) -o $@ $(BENCH_SRC) -ladvapi32 $(NETTLE) -lbcrypt
+
+tools: $(OUT)/tools/bench.exe
+
+bench: all
+	python3 tools/bench/run.py
+
+.PHONY: bench
+# --- end of bench ------------------------------------------------------------
+
 # --- user entry points -----------------------------------------------------
 
 check: all unit
