@@ -129,7 +129,21 @@ tools: $(OUT)/tools/bench.exe
 bench: all
 	python3 tools/bench/run.py
 
-.PHONY: bench
+# The callgrind guard (tests/perf/): the core built natively with -O2 and no
+# sanitizers, so instruction counts are those of the code users run.
+PERF_CFLAGS := -O2 -g -Wall -Wextra -Wno-unused-parameter -Iinclude
+build/native/perf/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(NCC) $(PERF_CFLAGS) -MMD -MP -c $< -o $@
+
+build/native/perf/perf_ops: tests/perf/perf_ops.c $(patsubst %.c,build/native/perf/obj/%.o,$(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(PERF_CFLAGS) -o $@ $^ $(NLIBS)
+
+perf: build/native/perf/perf_ops
+check: perf
+
+.PHONY: bench perf
 # --- end of bench ------------------------------------------------------------
 
 # --- user entry points -----------------------------------------------------
@@ -153,4 +167,4 @@ clean:
 .PHONY: all dlls setup unit tests tools check run install uninstall clean
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
--include $(shell find build/$(HOST)/obj build/native/obj -name '*.d' 2>/dev/null)
+-include $(shell find build/$(HOST)/obj build/native/obj build/native/perf/obj -name '*.d' 2>/dev/null)
