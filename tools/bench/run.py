@@ -5,7 +5,7 @@ stack and CSP only) and raw nettle, in one run on one machine.
 Three private prefixes under build/ (prefix-bench-builtin, -ours, -csp; made
 once, ours reinstalled from the current build every run).  The raw mode runs
 bench.exe --raw in the builtin prefix.  The configurations alternate,
-BENCH_REPS times (default 3); each figure is the best of the repetitions.
+BENCH_REPS times (default 5), each repetition starting one configuration later; each figure is the best of the repetitions.
 The first repetition runs under WINEDEBUG=+loaddll, and the loader's word
 on which rsaenh/cryptsp/advapi32 served goes into the table's head.
 
@@ -151,7 +151,7 @@ def chart(best, order):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--reps', type=int, default=int(os.environ.get('BENCH_REPS', '3')))
+    ap.add_argument('--reps', type=int, default=int(os.environ.get('BENCH_REPS', '5')))
     ap.add_argument('names', nargs='*')
     a = ap.parse_args()
     if not os.path.exists(EXE):
@@ -160,10 +160,12 @@ def main():
     make_prefixes()
     best, order, loads, samples = {c[0]: {} for c in CONFIGS}, [], {}, []
     for rep in range(a.reps):
-        for name, prefix, _, args in CONFIGS:
+        # each repetition starts with the next configuration, so none is
+        # always measured right after another
+        for name, prefix, _, args in CONFIGS[rep % len(CONFIGS):] + CONFIGS[:rep % len(CONFIGS)]:
             print('[bench] run %d/%d: %s' % (rep + 1, a.reps, name), flush=True)
-            results, seen = run_once(name, prefix, args, a.names, rep == 0)
-            if rep == 0:
+            results, seen = run_once(name, prefix, args, a.names, name not in loads)
+            if name not in loads:
                 loads[name] = seen
             samples.append({'rep': rep, 'config': name, 'results': results})
             for op, (v, unit) in results.items():
