@@ -10,38 +10,18 @@
 #include <stdio.h>
 #include <string.h>
 #include <valgrind/callgrind.h>
-#include <nettle/sha2.h>
 #include "../../rsaenh/core/key.h"
 #include "../../rsaenh/core/hash.h"
 #include "../../rsaenh/core/params.h"
 #include "../../rsaenh/core/rsa.h"
+#include "../unit/counter_rng.h"
 
 #define BUF (64 * 1024)
 
 static BYTE buf[BUF + 64];
 
-static DWORD fixed_rng(void *ctx, BYTE *out, DWORD len)
-{
-	DWORD *counter = ctx;
-	struct sha256_ctx h;
-	BYTE block[SHA256_DIGEST_SIZE];
-
-	while (len) {
-		DWORD n = len < sizeof(block) ? len : (DWORD)sizeof(block);
-
-		(*counter)++;
-		sha256_init(&h);
-		sha256_update(&h, sizeof(*counter), (const BYTE *)counter);
-		sha256_digest(&h, sizeof(block), block);
-		memcpy(out, block, n);
-		out += n;
-		len -= n;
-	}
-	return ERROR_SUCCESS;
-}
-
 static DWORD seed;
-static const struct csp_random rng = { fixed_rng, &seed };
+static const struct csp_random rng = { counter_rng_fill, &seed };
 static int failures;
 
 #define MEASURE(name, body) do { \

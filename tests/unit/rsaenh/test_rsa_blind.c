@@ -13,29 +13,10 @@
 #include "../../../rsaenh/core/rsa_blind.h"
 #include "../../../rsaenh/core/rsa_rng.h"
 #include "rsa_fixture.h"
-
-/* SHA-256 of a counter: the same bytes every run */
-static DWORD counter_fill(void *ctx, BYTE *buf, DWORD len)
-{
-	DWORD *counter = ctx;
-	BYTE block[SHA256_DIGEST_SIZE];
-	struct sha256_ctx h;
-
-	for (; len; (*counter)++) {
-		DWORD n = len < sizeof(block) ? len : (DWORD)sizeof(block);
-
-		sha256_init(&h);
-		sha256_update(&h, sizeof(*counter), (const BYTE *)counter);
-		sha256_digest(&h, sizeof(block), block);
-		memcpy(buf, block, n);
-		buf += n;
-		len -= n;
-	}
-	return ERROR_SUCCESS;
-}
+#include "counter_rng.h"
 
 static DWORD counter;
-static const struct csp_random rng = { counter_fill, &counter };
+static const struct csp_random rng = { counter_rng_fill, &counter };
 
 static void abc_sha1(BYTE *digest)
 {
