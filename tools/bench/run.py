@@ -59,6 +59,10 @@ def make_prefixes():
             subprocess.run(['wineserver', '-w'], env=env)
         made.add(prefix)
         if install is not None:
+            # no process of the prefix may still map the DLLs install.sh
+            # overwrites in place (Wine's services load our advapi32)
+            subprocess.run(['wineserver', '-k'], env=env, stderr=subprocess.DEVNULL)
+            subprocess.run(['wineserver', '-w'], env=env, stderr=subprocess.DEVNULL)
             subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR] + install,
                            env=env, check=True, stdout=subprocess.DEVNULL)
 
