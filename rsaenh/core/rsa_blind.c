@@ -1,9 +1,9 @@
 /*
  * rsa_blind.c - blinded RSA private operations with a per-key blinding
- * pair, renewed by a small random power (see rsa_blind.h).  One operation
+ * pair, renewed by squaring or cubing (see rsa_blind.h).  One operation
  * costs two half-size exponentiations (nettle's _rsa_sec_compute_root),
- * three small ones (the fault check, the pair's renewal) and two side-
- * channel silent multiplications;
+ * a small one (the fault check) and six side-channel silent
+ * multiplications;
  * nettle's rsa_compute_root_tr adds a fresh random factor, its inverse
  * (mpn_sec_invert, as long as an exponentiation) and its e-th power.
  * The pair is taken with a try-lock: a thread that finds it in use blinds
@@ -152,24 +152,27 @@ static int limbs_equal(const mp_limb_t *a, const mp_limb_t *b, mp_size_t n)
 	return z == 0;
 }
 
-/* The next operation's pair: both raised to a fresh random k in
- * [2^8, 2^9) -- (r^e)^k = (r^k)^e and (r^-1)^k = (r^k)^-1 -- so the
- * sequence of factors cannot be followed from one of them (plain squaring
- * is k = 2), and every operation draws on the random source, whose
- * failure fails it.  Uses c and e as room. */
+/* The next operation's pair: both squared, or both cubed when a fresh
+ * random bit says so -- (r^e)^k = (r^k)^e and (r^-1)^k = (r^k)^-1 -- so
+ * the sequence of factors cannot be followed from one of them, and every
+ * operation draws on the random source, whose failure fails it.  The
+ * choice is a conditional swap, not a branch.  Uses c and e as room. */
+static void renew(struct csp_rsa_blind *b, mp_limb_t *v, mp_limb_t cube, const mp_limb_t *np)
+{
+	mul_mod(b, b->e, v, v, np);          /* e = v^2 */
+	mul_mod(b, b->c, b->e, v, np);       /* c = v^3 */
+	mpn_cnd_swap(cube, b->e, b->c, b->nn);
+	mpn_copyi(v, b->e, b->nn);
+}
+
 static void next_pair(struct csp_rsa_blind *b, const mp_limb_t *np, void *rng_ctx,
 		      nettle_random_func *rng)
 {
-	mp_size_t nn = b->nn;
-	uint8_t kb;
-	mp_limb_t k;
+	uint8_t bit;
 
-	rng(rng_ctx, 1, &kb);
-	k = (mp_limb_t)1 << 8 | kb;
-	mpn_sec_powm(b->e, b->vi, nn, &k, 9, np, nn, b->scratch);
-	mpn_copyi(b->vi, b->e, nn);
-	mpn_sec_powm(b->c, b->vf, nn, &k, 9, np, nn, b->scratch);
-	mpn_copyi(b->vf, b->c, nn);
+	rng(rng_ctx, 1, &bit);
+	renew(b, b->vi, bit & 1, np);
+	renew(b, b->vf, bit & 1, np);
 }
 
 static int root_with_pair(struct csp_rsa_blind *b, const struct rsa_public_key *pub,

@@ -1,8 +1,8 @@
 /*
  * rsa_blind.h - internal to the RSA files: private-key operations blinded
  * with a pair (r^e, r^-1 mod n) kept per key pair and renewed after every
- * use by raising both to a small random power, instead of a fresh r (and a
- * modular inversion) per operation.  The root itself is nettle's side-channel silent CRT; every
+ * use by squaring both (or cubing, as a random bit says), instead of a
+ * fresh r (and a modular inversion) per operation.  The root itself is nettle's side-channel silent CRT; every
  * step on secret values uses GMP's mpn_sec_* functions.
  */
 #ifndef CSP_RSA_BLIND_H
