@@ -45,8 +45,29 @@ TARGETS = [
 ]
 
 
+def loader_path():
+    """A PATH whose `wine` is the 64-bit loader.  With a 32-bit Wine also
+    installed, Debian's `wine` starts everything with the 32-bit loader,
+    which then wants a WoW64 prefix (and 32-bit DLLs of ours for reg.exe
+    and regsvr32.exe under our overrides).  bench.exe and our DLLs are
+    64-bit: every wine command here, install.sh's too, uses wine64."""
+    wine64 = next((w for w in ('/usr/lib/wine/wine64', shutil.which('wine64') or '') if os.access(w, os.X_OK)),
+                  None)
+    if not wine64:
+        return os.environ['PATH']
+    shim = os.path.join(OUT, 'bench-bin')
+    os.makedirs(shim, exist_ok=True)
+    with open(os.path.join(shim, 'wine'), 'w') as f:
+        f.write('#!/bin/sh\nexec %s "$@"\n' % wine64)
+    os.chmod(os.path.join(shim, 'wine'), 0o755)
+    return shim + os.pathsep + os.environ['PATH']
+
+
+PATH = loader_path()
+
+
 def env_for(prefix, debug='-all'):
-    return dict(os.environ, WINEPREFIX=os.path.join(OUT, 'prefix-bench-' + prefix), WINEDEBUG=debug)
+    return dict(os.environ, WINEPREFIX=os.path.join(OUT, 'prefix-bench-' + prefix), WINEDEBUG=debug, PATH=PATH)
 
 
 def make_prefixes():
