@@ -59,7 +59,7 @@ BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *phProv, LPCWSTR pszContainer, LPCWS
 			return FALSE;
 		pszProvider = name;
 	}
-	if (registry_provider_image(pszProvider, dwProvType, &image) &&
+	if (registry_cached_image(pszProvider, dwProvType, &image) &&
 	    (prov = provider_load(image, pszProvider, dwProvType)))
 		ok = acquire(prov, pszContainer, dwFlags, &result);
 

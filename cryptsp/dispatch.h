@@ -80,6 +80,12 @@ struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type
 /* Free a provider whose context was never published (or was deleted). */
 void provider_discard(struct provider *prov);
 BOOL provider_add_user(ULONG_PTR h);
+/* The process-wide cache of CSP images (images.c): once an image is loaded
+ * and its entry points resolved it stays loaded.  images_find copies the
+ * entry points of a cached image; images_add keeps module's reference
+ * (FALSE: not cached, the caller keeps it). */
+BOOL images_find(const WCHAR *image, struct csp_functions *fn);
+BOOL images_add(const WCHAR *image, HMODULE module, const struct csp_functions *fn);
 BOOL provider_release_user(ULONG_PTR h, DWORD flags);
 HWND provider_client_window(void);
 void provider_set_client_window(HWND wnd);
@@ -123,6 +129,8 @@ BOOL registry_default_provider(DWORD type, WCHAR **name);
 BOOL registry_provider_type(const WCHAR *name, DWORD *type);
 /* "Image Path" (expanded) of the named provider, whose "Type" must be type. */
 BOOL registry_provider_image(const WCHAR *name, DWORD type, WCHAR **image);
+/* The same, remembered until the provider registry changes (registry_cache.c). */
+BOOL registry_cached_image(const WCHAR *name, DWORD type, WCHAR **image);
 /* Read a REG_SZ value as a fresh string; returns the registry error. */
 LONG registry_read_string(HKEY key, const WCHAR *value, WCHAR **out);
 /* Key paths of the per-type defaults. */

@@ -5,8 +5,10 @@
  * count; when it reaches zero the public handle and those of the context's
  * keys and hashes are withdrawn.  The object itself lives on while calls
  * are in flight or children still hold it, and its finalizer releases the
- * CSP context and unloads the image (the loader counts the image per
- * context, so the DLL goes with the last context).
+ * CSP context.  A CSP image, once loaded and found complete, stays loaded
+ * for the life of the process with its entry points remembered (images.c):
+ * a program that makes a fresh context for each task pays for loading the
+ * DLL once, not every time.
  */
 #include <stddef.h>
 #include "dispatch.h"
@@ -65,6 +67,8 @@ static HMODULE load_image(const WCHAR *image)
 	return LoadLibraryW(image);
 }
 
+static struct provider *provider_finish(struct provider *prov, const WCHAR *name, DWORD type);
+
 void provider_discard(struct provider *prov)
 {
 	if (prov->module)
@@ -85,6 +89,9 @@ struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type
 	prov->obj.kind = &provider_kind;
 	prov->children.next = prov->children.prev = &prov->children;
 
+	/* an image loaded before: the cache holds it, prov->module stays NULL */
+	if (images_find(image, &prov->fn))
+		return provider_finish(prov, name, type);
 	if (!(prov->module = load_image(image))) {
 		DWORD err = GetLastError();
 
@@ -103,6 +110,14 @@ struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type
 		}
 		*(FARPROC *)((char *)&prov->fn + entry_points[i].offset) = fn;
 	}
+	/* the cache takes over the loader's reference */
+	if (images_add(image, prov->module, &prov->fn))
+		prov->module = NULL;
+	return provider_finish(prov, name, type);
+}
+
+static struct provider *provider_finish(struct provider *prov, const WCHAR *name, DWORD type)
+{
 	if (!text_to_ansi(name, &prov->name)) {
 		provider_discard(prov);
 		return NULL;

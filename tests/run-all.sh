@@ -10,7 +10,9 @@
 #      was, and the prefix still boots and serves cmd, reg and regedit;
 #   5. the export tables of both architectures against Wine 8.0's lists;
 #   6. interoperability with OpenSSL: RSA keys, signatures and ciphertexts
-#      both ways, in the "ours" prefix.
+#      both ways, in the "ours" prefix;
+#   7. the performance guard: callgrind instruction counts of the native
+#      core against tests/perf/callgrind.txt (tests/perf/check.sh).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
@@ -99,6 +101,12 @@ echo "== 6. interoperability with OpenSSL (RSA keys, signatures, encryption) =="
 python3 tests/interop/run.py "$top/build/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"
 count "$log/interop.txt"
 wineserver -k 2>/dev/null
+
+# --- 7. performance guard (issue 8) ----------------------------------------
+echo "== 7. performance guard: callgrind instruction counts of the native core =="
+bash tests/perf/check.sh | tee "$log/perf.txt"
+count "$log/perf.txt"
+# --- end of the performance guard --------------------------------------------
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"

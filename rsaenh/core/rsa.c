@@ -1,5 +1,6 @@
 /*
- * rsa.c - RSA key pair objects: generation with nettle, duplication,
+ * rsa.c - RSA key pair objects: generation with nettle, duplication (the
+ * copy gets a blinding pair of its own),
  * wiping, and the RSA1/RSA2 key BLOB bodies.  GMP is given an allocator
  * that wipes every number it frees, so no private value outlives its key.
  */
@@ -9,6 +10,7 @@
 #include <nettle/sha2.h>
 #include "rsa.h"
 #include "rsa_rng.h"
+#include "rsa_blind.h"
 #include "wipe.h"
 
 /* --- GMP memory: wiped on free and on move ------------------------------ */
@@ -82,6 +84,10 @@ static struct csp_rsa *rsa_new(void)
 	csp_rsa_init_allocator();
 	if (!(r = calloc(1, sizeof(*r))))
 		return NULL;
+	if (!(r->blind = csp_rsa_blind_new())) {
+		free(r);
+		return NULL;
+	}
 	rsa_public_key_init(&r->pub);
 	rsa_private_key_init(&r->priv);
 	return r;
@@ -93,6 +99,7 @@ void csp_rsa_destroy(struct csp_rsa *r)
 		return;
 	rsa_public_key_clear(&r->pub);
 	rsa_private_key_clear(&r->priv);    /* the allocator wipes the limbs */
+	csp_rsa_blind_free(r->blind);
 	csp_wipe(r, sizeof(*r));
 	free(r);
 }

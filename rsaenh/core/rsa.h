@@ -4,7 +4,8 @@
  * "RSA2", little-endian), PKCS#1 v1.5 signatures and PKCS#1 v1.5 / OAEP
  * encryption as Microsoft's rsaenh does them.  Byte strings that travel
  * through CryptoAPI (signatures, ciphertexts) are little-endian.
- * Private operations are nettle's blinded, side-channel silent ones.
+ * Private operations are blinded and side-channel silent: nettle's, and
+ * for signatures a per-key blinding pair (rsa_blind.h).
  */
 #ifndef CSP_RSA_H
 #define CSP_RSA_H
@@ -22,11 +23,14 @@
 #define CRYPT_NOHASHOID 0x00000001
 #endif
 
+struct csp_rsa_blind;
+
 struct csp_rsa {
 	struct rsa_public_key pub;
 	struct rsa_private_key priv;
 	BOOL has_private;
 	DWORD bits;               /* modulus length, a multiple of 8 */
+	struct csp_rsa_blind *blind;   /* signatures' blinding pair (rsa_blind.h); never copied */
 };
 
 /* Every GMP number of the process is wiped when GMP frees or moves it. */

@@ -2,7 +2,8 @@
  * rsa_pkcs1.c - what rsaenh does with an RSA key: PKCS#1 v1.5 signatures
  * (with each hash's DigestInfo, or the bare value) and encryption with
  * PKCS#1 v1.5 or OAEP (SHA-1, MGF1, empty label) padding.  The private
- * operations are nettle's blinded ones; OAEP (which nettle 3.8 lacks) is
+ * operations are blinded: signatures with the key's blinding pair
+ * (rsa_blind.c), decryption with nettle's fresh factors; OAEP (which nettle 3.8 lacks) is
  * decoded here without branches on secret bytes.
  */
 #include <string.h>
@@ -10,8 +11,10 @@
 #include <nettle/bignum.h>
 #include <nettle/sha1.h>
 #include <nettle/pss-mgf1.h>
+#include <nettle/pkcs1.h>
 #include "rsa.h"
 #include "rsa_rng.h"
+#include "rsa_blind.h"
 #include "wipe.h"
 
 /* DER prefixes of PKCS#1 DigestInfo, to be followed by the hash value.
@@ -67,7 +70,7 @@ DWORD csp_rsa_sign(const struct csp_rsa *r, ALG_ID hash_alg, const BYTE *digest,
 	struct csp_rsa_rng a = { rng, ERROR_SUCCESS, 0 };
 	BYTE info[MAX_INFO];
 	DWORD len, err = ERROR_SUCCESS;
-	mpz_t s;
+	mpz_t m, s;
 
 	if (!r->has_private)
 		return NTE_NO_KEY;
@@ -75,13 +78,16 @@ DWORD csp_rsa_sign(const struct csp_rsa *r, ALG_ID hash_alg, const BYTE *digest,
 		return NTE_BAD_ALGID;
 	if (len + 11 > csp_rsa_bytes(r))
 		return NTE_BAD_LEN;
+	mpz_init(m);
 	mpz_init(s);
-	if (!rsa_pkcs1_sign_tr(&r->pub, &r->priv, &a, csp_rsa_rng_fn, len, info, s))
+	if (!pkcs1_rsa_digest_encode(m, r->priv.size, len, info) ||
+	    !csp_rsa_blinded_root(r->blind, &r->pub, &r->priv, &a, csp_rsa_rng_fn, s, m))
 		err = NTE_FAIL;
 	if (a.err)
 		err = a.err;
 	if (!err)
 		csp_rsa_put_le(sig, csp_rsa_bytes(r), s);
+	mpz_clear(m);
 	mpz_clear(s);
 	return err;
 }
