@@ -65,6 +65,12 @@ wow64=$WINEPREFIX/drive_c/windows/syswow64
 # Whether the 32-bit half is installed too: a WoW64 prefix, a 32-bit Wine, our i686 build.
 with_wow64() { [ -n "$wine32" ] && [ -d "$wow64" ] && [ -f "$dir32/rsaenh.dll" ] && builtin_dir32 >/dev/null; }
 
+# Put a file in place by renaming a copy over it: a Wine process that has
+# the old file mapped keeps it (cp over it would change its pages).
+place() { # from to [cp options]
+	cp ${3:-} "$1" "$2.new" && mv -f "$2.new" "$2"
+}
+
 # Copy our DLLs from one build into one system folder, keeping the prefix's own once.
 put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 	local n
@@ -75,10 +81,10 @@ put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 		if [ -f "$2/$n.dll" ] && [ ! -f "$3/$n.dll" ]; then
 			cp -p "$2/$n.dll" "$3/$n.dll"
 		fi
-		cp "$1/$n.dll" "$2/$n.dll"
+		place "$1/$n.dll" "$2/$n.dll"
 	done
 	if [ "$mode" != --csp-only ]; then
-		cp "$4/advapi32.dll" "$2/advapi32_wine.dll"
+		place "$4/advapi32.dll" "$2/advapi32_wine.dll"
 	fi
 }
 
@@ -86,7 +92,7 @@ put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 restore_dlls() { # system-dir backup-dir
 	local n
 	for n in advapi32 cryptsp rsaenh; do
-		[ -f "$2/$n.dll" ] && cp -p "$2/$n.dll" "$1/$n.dll"
+		if [ -f "$2/$n.dll" ]; then place "$2/$n.dll" "$1/$n.dll" -p; fi
 	done
 	rm -f "$1/advapi32_wine.dll"
 }
