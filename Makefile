@@ -35,7 +35,7 @@ DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll
 # Both architectures ship: the default (x86_64) build also makes the i686
 # DLLs, in build/i686-w64-mingw32/ (GMP and nettle for it come from setup).
 HOST32    := i686-w64-mingw32
-ALSO      := $(if $(filter x86_64-w64-mingw32,$(HOST)),dlls-$(HOST32))
+ALSO      := $(if $(filter x86_64-w64-mingw32,$(HOST)),dlls-$(HOST32) tests-$(HOST32))
 
 all: $(DLLS) tools tests $(ALSO)
 
@@ -43,6 +43,10 @@ dlls: $(DLLS)
 
 dlls-%:
 	$(MAKE) HOST=$* dlls
+
+# the Windows tests as 32-bit programs (run where the host has a 32-bit Wine)
+tests-%:
+	$(MAKE) HOST=$* tests
 
 $(SETUP):
 	HOST=$(HOST) bash tools/setup.sh

@@ -5,7 +5,8 @@
 #   1. native unit tests of the CSP core, under ASan and UBSan;
 #   2. the conformance runner (Wine's upstream suites, ours vs builtin);
 #   3. our own winetest-style Windows tests, in the conformance runner's
-#      "ours" prefix, with the loader trace checked;
+#      "ours" prefix, with the loader trace checked; again as 32-bit
+#      programs on our i686 DLLs where the host has a 32-bit Wine;
 #   4. install and uninstall on the builtin prefix, which must come back as it
 #      was, and the prefix still boots and serves cmd, reg and regedit;
 #   5. the export tables of both architectures against Wine 8.0's lists;
@@ -17,6 +18,8 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
 cd "$top"
+. tools/wine-loaders.sh
+wine_loaders "$top"
 passed=0 failed=0 skipped=0
 
 count() { # adds "N passed, N failed" from the last such line of $1
@@ -53,33 +56,50 @@ echo "== 2. conformance: Wine's upstream suites, WINETEST_PLATFORM=windows =="
 python3 tests/conformance/run.py | tee "$log/conformance.txt"
 count "$log/conformance.txt"
 
+# Each winetest-style program in a folder, run with a loader, its output
+# judged: its summary lines, and the loader trace showing our DLLs.
+run_win_tests() { # tests folder, loader, log suffix
+	local t name rc sum f s
+	for t in "$1"/*.exe; do
+		[ -f "$t" ] || continue
+		name=$(basename "$t" .exe)$3
+		WINETEST_PLATFORM=windows WINEDEBUG=-all,+loaddll timeout 300 "$2" "$t" >"$log/$name.txt" 2>"$log/$name.loaddll"
+		rc=$?
+		sum=$(grep -Eo '[0-9]+ tests executed \([0-9]+ marked as todo, [0-9]+ as flaky, [0-9]+ failures?\), [0-9]+ skipped' "$log/$name.txt" |
+			sed -E 's/^([0-9]+) tests.* ([0-9]+) failures?\), ([0-9]+) skipped/\1 \2 \3/' | awk '{t+=$1; f+=$2; s+=$3} END {if (NR) print t, f, s}')
+		if [ -z "$sum" ] || grep -q 'unhandled exception' "$log/$name.txt"; then
+			echo "  $name: crashed or hung (exit $rc): see $log/$name.txt"
+			failed=$((failed + 1))
+			continue
+		fi
+		read -r t f s <<<"$sum"
+		# Our tests exist to exercise our DLLs: the loader must have loaded ours.
+		if grep -E '\\(advapi32|cryptsp|rsaenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
+			echo "  $name: a builtin CryptoAPI DLL was loaded instead of ours: see $log/$name.loaddll"
+			failed=$((failed + 1))
+			continue
+		fi
+		echo "  $name: $t tests, $f failed, $s skipped"
+		[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
+		passed=$((passed + t - f))
+		failed=$((failed + f))
+		skipped=$((skipped + s))
+	done
+}
+
 echo "== 3. our Windows tests (winetest style), our DLLs installed =="
 export WINEPREFIX=$top/build/prefix-ours
-for t in build/$host/tests/*.exe; do
-	[ -f "$t" ] || continue
-	name=$(basename "$t" .exe)
-	WINETEST_PLATFORM=windows WINEDEBUG=-all,+loaddll timeout 300 wine "$t" >"$log/$name.txt" 2>"$log/$name.loaddll"
-	rc=$?
-	sum=$(grep -Eo '[0-9]+ tests executed \([0-9]+ marked as todo, [0-9]+ as flaky, [0-9]+ failures?\), [0-9]+ skipped' "$log/$name.txt" |
-		sed -E 's/^([0-9]+) tests.* ([0-9]+) failures?\), ([0-9]+) skipped/\1 \2 \3/' | awk '{t+=$1; f+=$2; s+=$3} END {if (NR) print t, f, s}')
-	if [ -z "$sum" ] || grep -q 'unhandled exception' "$log/$name.txt"; then
-		echo "  $name: crashed or hung (exit $rc): see $log/$name.txt"
-		failed=$((failed + 1))
-		continue
-	fi
-	read -r t f s <<<"$sum"
-	# Our tests exist to exercise our DLLs: the loader must have loaded ours.
-	if grep -E '\\(advapi32|cryptsp|rsaenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
-		echo "  $name: a builtin CryptoAPI DLL was loaded instead of ours: see $log/$name.loaddll"
-		failed=$((failed + 1))
-		continue
-	fi
-	echo "  $name: $t tests, $f failed, $s skipped"
-	[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
-	passed=$((passed + t - f))
-	failed=$((failed + f))
-	skipped=$((skipped + s))
-done
+run_win_tests "build/$host/tests" wine ""
+wow64=$WINEPREFIX/drive_c/windows/syswow64
+if [ -z "$WINE32" ]; then
+	echo "(32-bit run of the Windows tests skipped: no 32-bit Wine (wine32:i386) on this host; tools/setup.sh says why it is not installed; the i686 DLLs are checked by their exports only)"
+elif ! cmp -s "$wow64/rsaenh.dll" "build/i686-w64-mingw32/rsaenh.dll"; then
+	echo "(32-bit run of the Windows tests skipped: the prefix $WINEPREFIX has no 32-bit half of ours: it was made before the host had a 32-bit Wine; remove it)"
+	failed=$((failed + 1))
+else
+	echo "== 3b. the same tests as 32-bit programs (our i686 DLLs, in syswow64) =="
+	run_win_tests build/i686-w64-mingw32/tests "$WINE32" "-32"
+fi
 wineserver -k 2>/dev/null
 
 echo "== 4. make install / make uninstall round trip (on the builtin prefix) =="
@@ -89,13 +109,8 @@ count "$log/install.txt"
 echo "== 5. export tables, x86_64 and i686 =="
 python3 tests/exports/check_exports.py | tee "$log/exports.txt"
 count "$log/exports.txt"
-# The i686 DLLs are built and their exports checked above; running the
-# Windows tests as 32-bit needs a 32-bit Wine, which these machines lack.
-if [ -d /usr/lib/i386-linux-gnu/wine ] || [ -d /usr/lib/wine/i386-windows ]; then
-	echo "(32-bit Wine is present, but the Windows tests are not yet built for i686: 32-bit run skipped)"
-else
-	echo "(32-bit run of the Windows tests skipped: no 32-bit Wine (wine32, i386) installed; i686 DLLs checked by their exports only)"
-fi
+# The i686 DLLs are built and their exports checked above; the Windows
+# tests run as 32-bit programs below where the host has a 32-bit Wine.
 
 echo "== 6. interoperability with OpenSSL (RSA keys, signatures, encryption) =="
 python3 tests/interop/run.py "$top/build/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"

@@ -8,6 +8,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
 export WINEPREFIX=$top/build/prefix-demo
 export WINEDEBUG=-all
+. "$top/tools/wine-loaders.sh"
+wine_loaders "$top"
 
 make -s -C "$top" install WINEPREFIX="$WINEPREFIX"
 

@@ -48,6 +48,22 @@ if [ -n "$missing" ]; then
 	logged apt-install as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 fi
 
+# 1b. A 32-bit Wine, for running the Windows tests as 32-bit programs too:
+#     tried once (build/logs/wine32.log says how it went), never fatal.
+if ! dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q 'ok installed' &&
+   [ ! -f "$build/logs/wine32.tried" ] && [ "$(dpkg --print-architecture)" = amd64 ]; then
+	say "installing a 32-bit Wine (wine32:i386), for the 32-bit test run"
+	mkdir -p "$build/logs"
+	if { as_root dpkg --add-architecture i386 && as_root apt-get update &&
+	     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wine32:i386; } \
+	     >"$build/logs/wine32.log" 2>&1; then
+		say "32-bit Wine installed"
+	else
+		say "no 32-bit Wine: $(tail -n 1 "$build/logs/wine32.log") (build/logs/wine32.log); the 32-bit test run will be skipped"
+	fi
+	touch "$build/logs/wine32.tried"
+fi
+
 # 2. A deb-src entry, so that apt-get source reaches Debian's source registry.
 srcfile=/etc/apt/sources.list.d/cryptoapi-deb-src.sources
 if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
