@@ -11,6 +11,7 @@
  * generation.
  */
 #include "dispatch.h"
+#include "spinrw.h"
 
 #define FACE_WORDS 32                      /* generations a handle can tell apart */
 #define SLOT_BATCH 256                     /* slots committed at a time */
@@ -33,62 +34,17 @@ static struct slot *slots;
 static DWORD committed;
 static DWORD free_head = NO_SLOT, free_tail = NO_SLOT;
 
-/* The table lock, on every call's path: a count of readers, WRITER while
- * one writer holds it, PENDING added while a writer waits (no new readers
- * then, so writers cannot starve).  A lookup costs two interlocked
- * operations; Wine's SRW locks cost about 60 ns a pair, as much as the
- * whole of a small CryptEncrypt.  Writers (publish, revoke) are rare and
- * short, and nobody holds the lock across a CSP call; waiters spin briefly,
- * then yield. */
-#define WRITER ((LONG)0x80000000)
-#define PENDING ((LONG)0x40000000)
-static volatile LONG table_lock;
-
-static void wait_turn(unsigned *spins)
-{
-	if (++*spins < 100)
-		YieldProcessor();
-	else
-		SwitchToThread();
-}
+/* The table lock (spinrw.h): lookups read, publish and revoke write. */
+static spinrw table_lock;
 
 void handles_lock(void)
 {
-	unsigned spins = 0;
-
-	for (;;) {
-		LONG v = table_lock;
-
-		if ((v == 0 || v == PENDING) && InterlockedCompareExchange(&table_lock, WRITER, v) == v)
-			return;
-		if (v > 0 && !(v & PENDING))
-			InterlockedCompareExchange(&table_lock, v | PENDING, v);
-		wait_turn(&spins);
-	}
+	spinrw_write_lock(&table_lock);
 }
 
 void handles_unlock(void)
 {
-	/* waiting writers set PENDING again themselves */
-	InterlockedExchange(&table_lock, 0);
-}
-
-static void read_lock(void)
-{
-	unsigned spins = 0;
-
-	for (;;) {
-		LONG v = table_lock;
-
-		if (v >= 0 && !(v & PENDING) && InterlockedCompareExchange(&table_lock, v + 1, v) == v)
-			return;
-		wait_turn(&spins);
-	}
-}
-
-static void read_unlock(void)
-{
-	InterlockedDecrement(&table_lock);
+	spinrw_write_unlock(&table_lock);
 }
 
 /* Commit another batch of slots and queue them as free. */
@@ -196,11 +152,11 @@ struct object *handle_get(ULONG_PTR h, const struct handle_kind *kind)
 	struct object *obj;
 
 	/* Lookups only read the table; the reference is taken atomically. */
-	read_lock();
+	spinrw_read_lock(&table_lock);
 	obj = handle_lookup_locked(h, kind);
 	if (obj)
 		InterlockedIncrement(&obj->refs);
-	read_unlock();
+	spinrw_read_unlock(&table_lock);
 	if (!obj)
 		SetLastError(ERROR_INVALID_PARAMETER);
 	return obj;

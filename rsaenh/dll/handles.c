@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include "handles.h"
+#include "spinrw.h"
 
 #define TYPE_BITS 2
 #define SLOT_BITS 18
@@ -16,7 +17,7 @@ struct slot {
 	DWORD gen;
 };
 
-static SRWLOCK table_lock = SRWLOCK_INIT;
+static spinrw table_lock;          /* spinrw.h: lookups read, the rest write */
 static struct slot *slots;
 static DWORD n_slots;
 
@@ -54,7 +55,7 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
 	obj->destroy = destroy;
 	InitializeSRWLock(&obj->lock);
 
-	AcquireSRWLockExclusive(&table_lock);
+	spinrw_write_lock(&table_lock);
 	for (i = 0; i < n_slots && slots[i].obj; i++)
 		;
 	if (i == n_slots && n_slots < MAX_SLOTS) {
@@ -74,7 +75,7 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
 		slots[i].obj = obj;
 		h = make_handle(i, slots[i].gen, type);
 	}
-	ReleaseSRWLockExclusive(&table_lock);
+	spinrw_write_unlock(&table_lock);
 	return h;
 }
 
@@ -83,12 +84,12 @@ struct csp_object *handle_get(ULONG_PTR h, enum handle_type type)
 	struct csp_object *obj = NULL;
 	struct slot *s;
 
-	AcquireSRWLockShared(&table_lock);
+	spinrw_read_lock(&table_lock);
 	if ((s = find_slot(h, type))) {
 		obj = s->obj;
 		InterlockedIncrement(&obj->refs);
 	}
-	ReleaseSRWLockShared(&table_lock);
+	spinrw_read_unlock(&table_lock);
 	return obj;
 }
 
@@ -103,34 +104,35 @@ BOOL handle_close(ULONG_PTR h, enum handle_type type)
 	struct csp_object *obj = NULL;
 	struct slot *s;
 
-	AcquireSRWLockExclusive(&table_lock);
+	spinrw_write_lock(&table_lock);
 	if ((s = find_slot(h, type))) {
 		obj = s->obj;
 		s->obj = NULL;
 	}
-	ReleaseSRWLockExclusive(&table_lock);
+	spinrw_write_unlock(&table_lock);
 	handle_put(obj);
 	return obj != NULL;
 }
 
 void handle_close_owned(ULONG_PTR prov)
 {
-	struct csp_object *obj;
-	DWORD i;
+	struct csp_object *batch[32];
+	DWORD i = 0, n, k;
 
-	for (i = 0;; i++) {
-		obj = NULL;
-		AcquireSRWLockExclusive(&table_lock);
-		if (i >= n_slots) {
-			ReleaseSRWLockExclusive(&table_lock);
-			return;
+	/* a batch at a time under the lock; destroyed outside it */
+	do {
+		n = 0;
+		spinrw_write_lock(&table_lock);
+		for (; i < n_slots && n < ARRAYSIZE(batch); i++) {
+			struct csp_object *obj = slots[i].obj;
+
+			if (obj && obj->type != HANDLE_PROV && obj->owner == prov) {
+				batch[n++] = obj;
+				slots[i].obj = NULL;
+			}
 		}
-		if (slots[i].obj && slots[i].obj->type != HANDLE_PROV && slots[i].obj->owner == prov) {
-			obj = slots[i].obj;
-			slots[i].obj = NULL;
-		}
-		ReleaseSRWLockExclusive(&table_lock);
-		/* destroy outside the table lock */
-		handle_put(obj);
-	}
+		spinrw_write_unlock(&table_lock);
+		for (k = 0; k < n; k++)
+			handle_put(batch[k]);
+	} while (n);
 }
