@@ -43,12 +43,18 @@ NOT_OURS = {
 }
 OURS = ('advapi32', 'cryptsp', 'rsaenh')
 
-# The deployments: what tools/install.sh is given (None: nothing installed)
-# and which of our DLL names must then load native from our build.
+# The deployments: what tools/install.sh is given (None: nothing installed),
+# which of our DLL names must then load native from our build, and for the
+# 32-bit one, the build and the loader (the suites as 32-bit programs on our
+# i686 DLLs, in the same kind of prefix).
+HOST32 = 'i686-w64-mingw32'
+WINE32 = '/usr/lib/wine/wine' if (os.access('/usr/lib/wine/wine', os.X_OK) and os.path.exists(
+    '/usr/lib/i386-linux-gnu/wine/i386-windows/advapi32.dll')) else None
 CONFIGS = {
     'ours':    dict(label='ours', install=[], native=OURS),
     'csp':     dict(label='csp', install=['--csp-only'], native=('rsaenh',)),
     'builtin': dict(label='builtin', install=None, native=()),
+    'ours32':  dict(label='ours32', install=[], native=OURS, host=HOST32),
 }
 
 SUMMARY = re.compile(r'(\d+) tests executed \((\d+) marked as todo, (\d+) as flaky, (\d+) failures?\), (\d+) skipped')
@@ -73,13 +79,13 @@ def winetest_headers(wine_src):
             shutil.copy(os.path.join(wine_src, 'include', 'wine', h), inc)
 
 
-def build_suite(name, wine_src):
+def build_suite(name, wine_src, host=HOST):
     src = os.path.join(wine_src, SUITES[name][0])
-    exe = os.path.join(WORK, 'bin', name + '.exe')
+    exe = os.path.join(WORK, 'bin' if host == HOST else 'bin-' + host, name + '.exe')
     if os.path.exists(exe) and os.path.getmtime(exe) >= os.path.getmtime(src):
         return exe
     os.makedirs(os.path.dirname(exe), exist_ok=True)
-    cmd = [HOST + '-gcc', '-O1', '-g', '-DSTANDALONE', '-D_WIN32_WINNT=0x0601', '-DWINVER=0x0601',
+    cmd = [host + '-gcc', '-O1', '-g', '-DSTANDALONE', '-D_WIN32_WINNT=0x0601', '-DWINVER=0x0601',
            '-I' + os.path.join(TOP, 'build', 'winetest', 'include'),
            '-I' + os.path.join(TOP, 'tests', 'winetest'), '-include', 'winetest_compat.h',
            '-w', '-o', exe, src, os.path.join(TOP, 'tests', 'conformance', 'import_advapi32.c'),
@@ -108,11 +114,15 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def unix_path(prefix, path):
+def unix_path(prefix, path, wow64=False):
     """C:\\windows\\system32\\ADVAPI32.dll -> the file in the prefix; Windows
-    paths are case-insensitive, the prefix's files are not."""
+    paths are case-insensitive, the prefix's files are not.  A 32-bit
+    process's system32 is syswow64."""
     cur = os.path.join(prefix, 'drive_c')
-    for part in path.split('\\')[1:]:
+    parts = path.split('\\')[1:]
+    if wow64 and [p.lower() for p in parts[:2]] == ['windows', 'system32']:
+        parts[1] = 'syswow64'
+    for part in parts:
         names = {n.lower(): n for n in (os.listdir(cur) if os.path.isdir(cur) else ())}
         cur = os.path.join(cur, names.get(part.lower(), part))
     return cur
@@ -124,6 +134,8 @@ def prove(config, prefix, loads, required):
     builtin elsewhere; the suite's required DLLs of ours loaded at all.
     Returns (ok, text)."""
     native = CONFIGS[config]['native']
+    host = CONFIGS[config].get('host', HOST)
+    dll_dir = os.path.join(TOP, 'build', host)
     seen = {}
     for path, kind in loads:
         path = path.replace('\\\\', '\\')
@@ -138,8 +150,8 @@ def prove(config, prefix, loads, required):
             if kind != want:
                 problems.append('%s loaded %s' % (stem, kind))
             elif want == 'native':
-                unix = unix_path(prefix, path)
-                if not os.path.exists(unix) or sha256(unix) != sha256(os.path.join(DLL_DIR, stem + '.dll')):
+                unix = unix_path(prefix, path, host != HOST)
+                if not os.path.exists(unix) or sha256(unix) != sha256(os.path.join(dll_dir, stem + '.dll')):
                     problems.append('%s native but not our build (%s)' % (stem, path))
     for stem in required:
         if stem in native and stem not in seen:
@@ -160,7 +172,8 @@ def run_suite(name, config, prefix, exe):
     start = time.time()
     log = os.path.join(WORK, '%s-%s.log' % (name, config))
     try:
-        p = subprocess.run(['wine', exe], env=env, capture_output=True, timeout=TIMEOUT,
+        loader = WINE32 if CONFIGS[config].get('host') else 'wine'
+        p = subprocess.run([loader, exe], env=env, capture_output=True, timeout=TIMEOUT,
                            cwd=os.path.dirname(exe))
         out, err, hung = p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace'), False
     except subprocess.TimeoutExpired as e:
@@ -214,7 +227,8 @@ def table(results, suites, configs):
     lines.append(lines[1])
     lines.append(' | '.join(['%-13s' % 'total'] + ['%-*s' % (width, '%7d %5d %5d' % tuple(tot[c])) for c in configs]) + ' |')
     lines.append('judged with WINETEST_PLATFORM=windows; each configuration in its own prefix under build/;')
-    lines.append('ours = our advapi32+cryptsp+rsaenh (full stack), csp = our rsaenh under Wine\'s advapi32/cryptsp')
+    lines.append('ours = our advapi32+cryptsp+rsaenh (full stack), csp = our rsaenh under Wine\'s advapi32/cryptsp,')
+    lines.append('ours32 = the full stack again, the suites as 32-bit programs on our i686 DLLs')
     return '\n'.join(lines) + '\n'
 
 
@@ -229,16 +243,22 @@ def main():
         if s not in SUITES:
             sys.exit('unknown suite %s (have: %s)' % (s, ' '.join(SUITES)))
     configs = args.only or list(CONFIGS)
+    skipped_configs = []
+    if 'ours32' in configs and not (WINE32 and os.path.exists(os.path.join(TOP, 'build', HOST32, 'rsaenh.dll'))):
+        configs.remove('ours32')
+        skipped_configs.append('ours32: the suites as 32-bit programs were not run: ' +
+                               ('no 32-bit Wine (wine32:i386) on this host' if not WINE32 else
+                                'no i686 build of our DLLs (make)'))
     os.makedirs(WORK, exist_ok=True)
     src = wine_source()
     winetest_headers(src)
-    exes = {s: build_suite(s, src) for s in suites}
+    exes = {(s, c): build_suite(s, src, CONFIGS[c].get('host', HOST)) for s in suites for c in configs}
 
     # Each configuration lives in its own prefix (its own wineserver), so
     # they run side by side; the suites of one configuration run in turn.
     def run_config(config):
         prefix = make_prefix(config, args.reuse)
-        out = [run_suite(s, config, prefix, exes[s]) for s in suites]
+        out = [run_suite(s, config, prefix, exes[(s, config)]) for s in suites]
         subprocess.run(['wineserver', '-w'], env=dict(os.environ, WINEPREFIX=prefix))
         return out
     with concurrent.futures.ThreadPoolExecutor(len(configs)) as pool:
@@ -248,6 +268,8 @@ def main():
     for s in suites:
         if s in NOT_OURS:
             text += '%s: %s\n' % (s, NOT_OURS[s])
+    for line in skipped_configs:
+        text += line + '\n'
     sys.stdout.write(text)
     gated = [r for r in results if CONFIGS[r['config']]['native']]
     bad = []

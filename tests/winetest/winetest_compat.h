@@ -7,6 +7,7 @@
 #ifndef WINETEST_COMPAT_H
 #define WINETEST_COMPAT_H
 
+#include <stddef.h>   /* offsetof: the 32-bit headers do not bring it */
 #include <windows.h>
 #include <string.h>
 #include <stdlib.h>
