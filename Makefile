@@ -89,6 +89,43 @@ build/native/unit/rsaenh/%: tests/unit/rsaenh/%.c $(call nobj,$(RSAENH_CORE))
 
 unit: $(UNIT_TESTS)
 
+# --- fuzzing: libFuzzer with ASan and UBSan (clang) ------------------------
+# build/fuzz/bin/fuzz_* are the targets (tests/fuzz/fuzz_*.c), their seed
+# corpora are made at build time by the same files built with -DFUZZ_SEEDS
+# (build/fuzz/seed/*, the project's own exporter) into build/fuzz/corpus/.
+# `make fuzz` runs each target FUZZ_SECONDS long (tests/fuzz/run.sh).
+
+FCC        := clang
+FCFLAGS    := -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude \
+              -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(filter-out tests/fuzz/fuzz_keys.c,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN   := $(addprefix build/fuzz/bin/,$(FUZZ_NAMES))
+FUZZ_CORPUS:= $(addsuffix /.stamp,$(addprefix build/fuzz/corpus/,$(FUZZ_NAMES)))
+FUZZ_SECONDS ?= 3600
+fobj = $(patsubst %.c,build/fuzz/obj/%.o,$(1))
+
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(call fobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o,$^) $(NLIBS)
+
+build/fuzz/seed/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(call nobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(NCFLAGS) -DFUZZ_SEEDS -o $@ $(filter %.c %.o,$^) $(NLIBS)
+
+build/fuzz/corpus/%/.stamp: build/fuzz/seed/%
+	rm -rf build/fuzz/corpus/$* && mkdir -p build/fuzz/corpus/$*
+	ASAN_OPTIONS=detect_leaks=0 $< build/fuzz/corpus/$*
+	@touch $@
+
+fuzz-build: $(FUZZ_BIN) $(FUZZ_CORPUS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_NAMES); do bash tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
 # --- Windows programs: our winetest-style tests and the tools --------------
 
 WINETEST_INC := build/winetest/include
@@ -118,7 +155,7 @@ tools: $(TOOLS)
 
 # --- user entry points -----------------------------------------------------
 
-check: all unit
+check: all unit fuzz-build
 	bash tests/run-all.sh
 
 run: all
@@ -132,9 +169,9 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/$(HOST32) build/native build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/winetest build/conformance build/prefix-*
 
-.PHONY: all dlls setup unit tests tools check run install uninstall clean
+.PHONY: all dlls setup unit tests tools check run install uninstall clean fuzz fuzz-build
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
--include $(shell find build/$(HOST)/obj build/native/obj -name '*.d' 2>/dev/null)
+-include $(shell find build/$(HOST)/obj build/native/obj build/fuzz/obj -name '*.d' 2>/dev/null)

@@ -10,7 +10,9 @@
 #      was, and the prefix still boots and serves cmd, reg and regedit;
 #   5. the export tables of both architectures against Wine 8.0's lists;
 #   6. interoperability with OpenSSL: RSA keys, signatures and ciphertexts
-#      both ways, in the "ours" prefix.
+#      both ways, in the "ours" prefix;
+#   7. a bounded run of every libFuzzer target (ASan + UBSan), FUZZ_CHECK_SECONDS
+#      each (default 25), with its executions; each target counts once.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
@@ -99,6 +101,13 @@ echo "== 6. interoperability with OpenSSL (RSA keys, signatures, encryption) =="
 python3 tests/interop/run.py "$top/build/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"
 count "$log/interop.txt"
 wineserver -k 2>/dev/null
+
+echo "== 7. fuzz targets, bounded runs (libFuzzer, ASan + UBSan) =="
+for t in build/fuzz/bin/fuzz_*; do
+	[ -x "$t" ] || continue
+	bash tests/fuzz/run.sh "$(basename "$t")" "${FUZZ_CHECK_SECONDS:-25}" | tee "$log/$(basename "$t").txt"
+	count "$log/$(basename "$t").txt"
+done
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"

@@ -35,7 +35,8 @@ as_root() {
 packages="make gcc m4 dpkg-dev xz-utils ca-certificates
 	gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 	gcc-mingw-w64-i686 binutils-mingw-w64-i686
-	wine wine64 nettle-dev libgmp-dev python3 openssl"
+	wine wine64 nettle-dev libgmp-dev python3 openssl
+	clang libclang-rt-14-dev"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
