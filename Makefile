@@ -89,6 +89,22 @@ build/native/unit/rsaenh/%: tests/unit/rsaenh/%.c $(call nobj,$(RSAENH_CORE))
 
 unit: $(UNIT_TESTS)
 
+# --- ThreadSanitizer: the core shared between threads (tests/tsan/) --------
+
+TSAN_FLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude -fsanitize=thread -fno-omit-frame-pointer
+TSAN_TESTS := $(patsubst tests/tsan/%.c,build/tsan/%,$(wildcard tests/tsan/test_*.c))
+tobj = $(patsubst %.c,build/tsan/obj/%.o,$(1))
+
+build/tsan/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(TSAN_FLAGS) -MMD -MP -c $< -o $@
+
+build/tsan/test_%: tests/tsan/test_%.c $(call tobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	clang $(TSAN_FLAGS) -Itests/unit -o $@ $^ $(NLIBS) -lpthread
+
+tsan: $(TSAN_TESTS)
+
 # --- fuzzing: libFuzzer with ASan and UBSan (clang) ------------------------
 # build/fuzz/bin/fuzz_* are the targets (tests/fuzz/fuzz_*.c), their seed
 # corpora are made at build time by the same files built with -DFUZZ_SEEDS
@@ -155,7 +171,7 @@ tools: $(TOOLS)
 
 # --- user entry points -----------------------------------------------------
 
-check: all unit fuzz-build
+check: all unit tsan fuzz-build
 	bash tests/run-all.sh
 
 run: all
@@ -169,9 +185,9 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/tsan build/winetest build/conformance build/prefix-*
 
-.PHONY: all dlls setup unit tests tools check run install uninstall clean fuzz fuzz-build
+.PHONY: all dlls setup unit tests tools check run install uninstall clean fuzz fuzz-build tsan
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
--include $(shell find build/$(HOST)/obj build/native/obj build/fuzz/obj -name '*.d' 2>/dev/null)
+-include $(shell find build/$(HOST)/obj build/native/obj build/fuzz/obj build/tsan/obj -name '*.d' 2>/dev/null)

@@ -2,7 +2,8 @@
 # run-all.sh - every test of the project, in order, ending with one line
 # "N passed, N failed" (the sum over all parts).  Run through `make check`,
 # which builds everything first.
-#   1. native unit tests of the CSP core, under ASan and UBSan;
+#   1. native unit tests of the CSP core, under ASan and UBSan; a threaded
+#      test of the core under TSan;
 #   2. the conformance runner (Wine's upstream suites, ours vs builtin);
 #   3. our own winetest-style Windows tests, in the conformance runner's
 #      "ours" prefix, with the loader trace checked;
@@ -45,6 +46,20 @@ for t in build/native/unit/*/test_*; do
 	count "$log/$name.txt"
 	if [ $rc -ne 0 ] && ! grep -Eq '[0-9]+ passed, [1-9][0-9]* failed' "$log/$name.txt"; then
 		echo "  $name exited with $rc (sanitizer report?): see $log/$name.txt"
+		failed=$((failed + 1))
+	fi
+done
+
+echo "== 1b. the core shared between threads, under ThreadSanitizer =="
+for t in build/tsan/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 "$t" >"$log/tsan-$name.txt" 2>&1
+	rc=$?
+	tail -n2 "$log/tsan-$name.txt"
+	count "$log/tsan-$name.txt"
+	if [ $rc -ne 0 ] && ! grep -Eq '[0-9]+ passed, [1-9][0-9]* failed' "$log/tsan-$name.txt"; then
+		echo "  $name exited with $rc (ThreadSanitizer report?): see $log/tsan-$name.txt"
 		failed=$((failed + 1))
 	fi
 done
