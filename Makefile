@@ -87,6 +87,11 @@ build/native/unit/rsaenh/%: tests/unit/rsaenh/%.c $(call nobj,$(RSAENH_CORE))
 	@mkdir -p $(dir $@)
 	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
 
+# key material is wiped before free(): every free() goes through the test's hook
+build/native/unit/secrets/%: tests/unit/secrets/%.c $(call nobj,$(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(NCFLAGS) -Itests/unit -Wl,--wrap=free -o $@ $^ $(NLIBS)
+
 unit: $(UNIT_TESTS)
 
 # --- ThreadSanitizer: the core shared between threads (tests/tsan/) --------
