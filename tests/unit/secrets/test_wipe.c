@@ -22,7 +22,8 @@
 #define MAX_NEEDLES 16
 
 static BYTE needles[MAX_NEEDLES][NEEDLE];
-static int n_needles, in_control;
+static int n_needles;
+static volatile int in_control;
 static volatile int hits, frees;   /* changed behind free(), which the compiler knows as a builtin */
 
 void __real_free(void *p);
