@@ -90,6 +90,7 @@ for t in build/$host/tests/*.exe; do
 		continue
 	fi
 	echo "  $name: $t tests, $f failed, $s skipped"
+	grep -E '^[a-z_]+: [0-9]+ bad-input cases' "$log/$name.txt" | tail -n1 | sed 's/^/    /'
 	[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
 	passed=$((passed + t - f))
 	failed=$((failed + f))
