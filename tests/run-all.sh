@@ -121,7 +121,8 @@ wineserver -k 2>/dev/null
 echo "== 7. fuzz targets, bounded runs (libFuzzer, ASan + UBSan) =="
 for t in build/fuzz/bin/fuzz_*; do
 	[ -x "$t" ] || continue
-	bash tests/fuzz/run.sh "$(basename "$t")" "${FUZZ_CHECK_SECONDS:-25}" | tee "$log/$(basename "$t").txt"
+	FUZZ_LOG=$log/$(basename "$t").libfuzzer.log bash tests/fuzz/run.sh "$(basename "$t")" "${FUZZ_CHECK_SECONDS:-25}" |
+		tee "$log/$(basename "$t").txt"
 	count "$log/$(basename "$t").txt"
 done
 
