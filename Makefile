@@ -100,7 +100,15 @@ TSAN_FLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude -fsanitize=th
 TSAN_TESTS := $(patsubst tests/tsan/%.c,build/tsan/%,$(wildcard tests/tsan/test_*.c))
 tobj = $(patsubst %.c,build/tsan/obj/%.o,$(1))
 
-build/tsan/obj/%.o: %.c
+# clang and its sanitizer runtimes (libFuzzer, TSan) come from setup too
+CLANG_RT := build/.clang-rt
+$(CLANG_RT):
+	@mkdir -p $(dir $@)
+	ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || \
+		HOST=$(HOST) bash tools/setup.sh
+	@touch $@
+
+build/tsan/obj/%.o: %.c | $(CLANG_RT)
 	@mkdir -p $(dir $@)
 	clang $(TSAN_FLAGS) -MMD -MP -c $< -o $@
 
@@ -125,7 +133,7 @@ FUZZ_CORPUS:= $(addsuffix /.stamp,$(addprefix build/fuzz/corpus/,$(FUZZ_NAMES)))
 FUZZ_SECONDS ?= 3600
 fobj = $(patsubst %.c,build/fuzz/obj/%.o,$(1))
 
-build/fuzz/obj/%.o: %.c
+build/fuzz/obj/%.o: %.c | $(CLANG_RT)
 	@mkdir -p $(dir $@)
 	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
