@@ -99,7 +99,73 @@ build/native/unit/dssenh/%: tests/unit/dssenh/%.c $(call nobj,$(RSAENH_CORE) $(D
 	@mkdir -p $(dir $@)
 	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
 
+# key material is wiped before free(): every free() goes through the test's hook
+build/native/unit/secrets/%: tests/unit/secrets/%.c $(call nobj,$(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(NCFLAGS) -Itests/unit -Wl,--wrap=free -o $@ $^ $(NLIBS)
+
 unit: $(UNIT_TESTS)
+
+# --- ThreadSanitizer: the core shared between threads (tests/tsan/) --------
+
+TSAN_FLAGS := -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude -fsanitize=thread -fno-omit-frame-pointer
+TSAN_TESTS := $(patsubst tests/tsan/%.c,build/tsan/%,$(wildcard tests/tsan/test_*.c))
+tobj = $(patsubst %.c,build/tsan/obj/%.o,$(1))
+
+# clang and its sanitizer runtimes (libFuzzer, TSan) come from setup too
+CLANG_RT := build/.clang-rt
+$(CLANG_RT):
+	@mkdir -p $(dir $@)
+	ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || \
+		HOST=$(HOST) bash tools/setup.sh
+	@touch $@
+
+build/tsan/obj/%.o: %.c | $(CLANG_RT)
+	@mkdir -p $(dir $@)
+	clang $(TSAN_FLAGS) -MMD -MP -c $< -o $@
+
+build/tsan/test_%: tests/tsan/test_%.c $(call tobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	clang $(TSAN_FLAGS) -Itests/unit -o $@ $^ $(NLIBS) -lpthread
+
+tsan: $(TSAN_TESTS)
+
+# --- fuzzing: libFuzzer with ASan and UBSan (clang) ------------------------
+# build/fuzz/bin/fuzz_* are the targets (tests/fuzz/fuzz_*.c), their seed
+# corpora are made at build time by the same files built with -DFUZZ_SEEDS
+# (build/fuzz/seed/*, the project's own exporter) into build/fuzz/corpus/.
+# `make fuzz` runs each target FUZZ_SECONDS long (tests/fuzz/run.sh).
+
+FCC        := clang
+FCFLAGS    := -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude \
+              -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(filter-out tests/fuzz/fuzz_keys.c,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN   := $(addprefix build/fuzz/bin/,$(FUZZ_NAMES))
+FUZZ_CORPUS:= $(addsuffix /.stamp,$(addprefix build/fuzz/corpus/,$(FUZZ_NAMES)))
+FUZZ_SECONDS ?= 3600
+fobj = $(patsubst %.c,build/fuzz/obj/%.o,$(1))
+
+build/fuzz/obj/%.o: %.c | $(CLANG_RT)
+	@mkdir -p $(dir $@)
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+build/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(call fobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o,$^) $(NLIBS)
+
+build/fuzz/seed/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(call nobj,tests/fuzz/fuzz_keys.c $(RSAENH_CORE))
+	@mkdir -p $(dir $@)
+	$(NCC) $(NCFLAGS) -DFUZZ_SEEDS -o $@ $(filter %.c %.o,$^) $(NLIBS)
+
+build/fuzz/corpus/%/.stamp: build/fuzz/seed/%
+	rm -rf build/fuzz/corpus/$* && mkdir -p build/fuzz/corpus/$*
+	ASAN_OPTIONS=detect_leaks=0 $< build/fuzz/corpus/$*
+	@touch $@
+
+fuzz-build: $(FUZZ_BIN) $(FUZZ_CORPUS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_NAMES); do bash tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
 
 # --- Windows programs: our winetest-style tests and the tools --------------
 
@@ -160,7 +226,7 @@ check: perf
 
 # --- user entry points -----------------------------------------------------
 
-check: all unit
+check: all unit tsan fuzz-build
 	bash tests/run-all.sh
 
 run: all
@@ -174,9 +240,9 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/$(HOST32) build/native build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/tsan build/winetest build/conformance build/prefix-*
 
-.PHONY: all dlls setup unit tests tools check run install uninstall clean
+.PHONY: all dlls setup unit tests tools check run install uninstall clean fuzz fuzz-build tsan
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
--include $(shell find build/$(HOST)/obj build/native/obj build/native/perf/obj -name '*.d' 2>/dev/null)
+-include $(shell find build/$(HOST)/obj build/native/obj build/native/perf/obj build/fuzz/obj build/tsan/obj -name '*.d' 2>/dev/null)

@@ -2,7 +2,8 @@
 # run-all.sh - every test of the project, in order, ending with one line
 # "N passed, N failed" (the sum over all parts).  Run through `make check`,
 # which builds everything first.
-#   1. native unit tests of the CSP core, under ASan and UBSan;
+#   1. native unit tests of the CSP core, under ASan and UBSan; a threaded
+#      test of the core under TSan;
 #   2. the conformance runner (Wine's upstream suites, ours vs builtin);
 #   3. our own winetest-style Windows tests, in the conformance runner's
 #      "ours" prefix, with the loader trace checked; again as 32-bit
@@ -14,6 +15,8 @@
 #      both ways, in the "ours" prefix;
 #   7. the performance guard: callgrind instruction counts of the native
 #      core against tests/perf/callgrind.txt (tests/perf/check.sh).
+#   8. a bounded run of every libFuzzer target (ASan + UBSan), FUZZ_CHECK_SECONDS
+#      each (default 25), with its executions; each target counts once.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
@@ -52,6 +55,20 @@ for t in build/native/unit/*/test_*; do
 	fi
 done
 
+echo "== 1b. the core shared between threads, under ThreadSanitizer =="
+for t in build/tsan/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 "$t" >"$log/tsan-$name.txt" 2>&1
+	rc=$?
+	tail -n2 "$log/tsan-$name.txt"
+	count "$log/tsan-$name.txt"
+	if [ $rc -ne 0 ] && ! grep -Eq '[0-9]+ passed, [1-9][0-9]* failed' "$log/tsan-$name.txt"; then
+		echo "  $name exited with $rc (ThreadSanitizer report?): see $log/tsan-$name.txt"
+		failed=$((failed + 1))
+	fi
+done
+
 echo "== 2. conformance: Wine's upstream suites, WINETEST_PLATFORM=windows =="
 python3 tests/conformance/run.py | tee "$log/conformance.txt"
 count "$log/conformance.txt"
@@ -80,6 +97,7 @@ run_win_tests() { # tests folder, loader, log suffix
 			continue
 		fi
 		echo "  $name: $t tests, $f failed, $s skipped"
+		grep -E '^[a-z_]+: [0-9]+ bad-input cases' "$log/$name.txt" | tail -n1 | sed 's/^/    /'
 		[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
 		passed=$((passed + t - f))
 		failed=$((failed + f))
@@ -122,6 +140,14 @@ echo "== 7. performance guard: callgrind instruction counts of the native core =
 bash tests/perf/check.sh | tee "$log/perf.txt"
 count "$log/perf.txt"
 # --- end of the performance guard --------------------------------------------
+
+echo "== 8. fuzz targets, bounded runs (libFuzzer, ASan + UBSan) =="
+for t in build/fuzz/bin/fuzz_*; do
+	[ -x "$t" ] || continue
+	FUZZ_LOG=$log/$(basename "$t").libfuzzer.log bash tests/fuzz/run.sh "$(basename "$t")" "${FUZZ_CHECK_SECONDS:-25}" |
+		tee "$log/$(basename "$t").txt"
+	count "$log/$(basename "$t").txt"
+done
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$passed passed, $failed failed"

@@ -35,7 +35,8 @@ as_root() {
 packages="make gcc m4 dpkg-dev xz-utils ca-certificates
 	gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 	gcc-mingw-w64-i686 binutils-mingw-w64-i686
-	wine wine64 nettle-dev libgmp-dev python3 openssl valgrind"
+	wine wine64 nettle-dev libgmp-dev python3 openssl valgrind
+	clang libclang-rt-14-dev"
 # `setup.sh --bench` (run by `make bench`): also the plotting tool for bench.png.
 [ "${1:-}" = --bench ] && packages="$packages gnuplot-nox"
 missing=

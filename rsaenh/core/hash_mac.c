@@ -17,7 +17,8 @@ static DWORD mac_init(struct csp_hash *h, struct csp_key *key)
 {
 	DWORD err;
 
-	if (!key || !csp_key_block_len(key))
+	/* a block cipher's key: a key pair's "block" is its modulus */
+	if (!key || !key->alg->cipher || !csp_key_block_len(key))
 		return NTE_BAD_KEY;
 	if ((err = csp_key_duplicate(key, &h->key)))
 		return err;

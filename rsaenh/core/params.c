@@ -145,7 +145,8 @@ static DWORD kp_set_salt_ex(struct csp_key *k, const BYTE *data)
 		return NTE_BAD_DATA;
 	if (blob.cbData && !blob.pbData)
 		return ERROR_INVALID_PARAMETER;
-	memcpy(k->key + k->key_len, blob.pbData, blob.cbData);
+	if (blob.cbData)       /* {0, NULL} clears the salt */
+		memcpy(k->key + k->key_len, blob.pbData, blob.cbData);
 	k->salt_len = blob.cbData;
 	csp_key_restart(k);
 	return ERROR_SUCCESS;
