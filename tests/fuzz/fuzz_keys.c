@@ -61,7 +61,7 @@ static struct csp_key *make(int which)
 	case FZ_RC4: return session(CALG_RC4, 128);
 	case FZ_RC2: return session(CALG_RC2, 128);
 	case FZ_HMAC:
-		if (csp_key_create_hmac(env.profile, (const BYTE *)"fuzzing HMAC key", 16, CRYPT_EXPORTABLE, &k))
+		if (csp_key_create_secret(env.profile, csp_alg_find(CALG_HMAC), (const BYTE *)"fuzzing HMAC key", 16, CRYPT_EXPORTABLE, &k))
 			abort();
 		return k;
 	}

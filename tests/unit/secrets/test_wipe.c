@@ -122,13 +122,13 @@ static void test_hmac(const struct csp_profile *p)
 	for (i = 0; i < sizeof(key); i++)
 		key[i] = (BYTE)(0x10 + i * 3);
 	secret(key + 70);                         /* beyond CSP_MAX_KEY: kept in long_key */
-	CHECK_EQ(csp_key_create_hmac(p, key, sizeof(key), 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_create_secret(p, csp_alg_find(CALG_HMAC), key, sizeof(key), 0, &k), ERROR_SUCCESS);
 	csp_key_destroy(k);
 	k = NULL;
 	for (i = 0; i < NEEDLE; i++)
 		x[i] = key[i] ^ 0x36;             /* the key as it sits in the inner string */
 	secret(x);
-	CHECK_EQ(csp_key_create_hmac(p, key, 32, 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_create_secret(p, csp_alg_find(CALG_HMAC), key, 32, 0, &k), ERROR_SUCCESS);
 	CHECK_EQ(csp_hash_create(csp_alg_find(CALG_HMAC), k, &h), ERROR_SUCCESS);
 	if (h) {
 		CHECK_EQ(csp_hash_set_param(h, HP_HMAC_INFO, (const BYTE *)&info), ERROR_SUCCESS);
