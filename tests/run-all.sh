@@ -97,7 +97,9 @@ run_win_tests() { # tests folder, loader, log suffix
 			continue
 		fi
 		echo "  $name: $t tests, $f failed, $s skipped"
-		grep -E '^[a-z_]+: [0-9]+ bad-input cases' "$log/$name.txt" | tail -n1 | sed 's/^/    /'
+		# the counts some tests report: bad-input cases, threads x operations
+		grep -Eh '^[a-z_]+: [0-9]+ bad-input cases|[0-9]+ threads x [0-9]+s: [0-9]+ operations' "$log/$name.txt" |
+			sed -E 's/^[0-9a-f]{4}://; s/^/    /'
 		[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
 		passed=$((passed + t - f))
 		failed=$((failed + f))
