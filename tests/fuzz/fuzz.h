@@ -18,6 +18,7 @@
 #include "../../rsaenh/core/hash.h"
 #include "../../rsaenh/core/derive.h"
 #include "../../rsaenh/core/wipe.h"
+#include "../unit/counter_rng.h"
 
 /* --- the input, read from the front -------------------------------------- */
 
@@ -61,28 +62,8 @@ static inline BYTE *fz_rest(struct fz *f, DWORD *len)
 
 /* --- the environment ----------------------------------------------------- */
 
-static inline DWORD fz_rng_fill(void *ctx, BYTE *buf, DWORD len)
-{
-	DWORD *counter = ctx;
-	struct sha256_ctx h;
-	BYTE block[32];
-
-	while (len) {
-		DWORD n = len < 32 ? len : 32;
-
-		(*counter)++;
-		sha256_init(&h);
-		sha256_update(&h, sizeof(*counter), (const BYTE *)counter);
-		sha256_digest(&h, 32, block);
-		memcpy(buf, block, n);
-		buf += n;
-		len -= n;
-	}
-	return ERROR_SUCCESS;
-}
-
 static DWORD fz_rng_state;
-static const struct csp_random fz_rng = { fz_rng_fill, &fz_rng_state };
+static const struct csp_random fz_rng = { counter_rng_fill, &fz_rng_state };
 
 /* The profile at index i (modulo the count), with the random source. */
 static inline struct csp_blob_env fz_env(DWORD i)

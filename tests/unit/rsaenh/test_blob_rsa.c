@@ -12,33 +12,14 @@
 #include "../../../rsaenh/core/rsa_key.h"
 #include "../../../rsaenh/core/params.h"
 #include "rsa_fixture.h"
+#include "../counter_rng.h"
 
 #define ENH_PROV "Microsoft Enhanced Cryptographic Provider v1.0"
 #define AES_PROV "Microsoft Enhanced RSA and AES Cryptographic Provider"
 #define BASE_PROV "Microsoft Base Cryptographic Provider v1.0"
 
-static DWORD test_rng_fill(void *ctx, BYTE *buf, DWORD len)
-{
-	DWORD *counter = ctx;
-	struct sha256_ctx h;
-	BYTE block[32];
-
-	while (len) {
-		DWORD n = len < 32 ? len : 32;
-
-		(*counter)++;
-		sha256_init(&h);
-		sha256_update(&h, sizeof(*counter), (const BYTE *)counter);
-		sha256_digest(&h, 32, block);
-		memcpy(buf, block, n);
-		buf += n;
-		len -= n;
-	}
-	return ERROR_SUCCESS;
-}
-
 static DWORD rng_state;
-static const struct csp_random test_rng = { test_rng_fill, &rng_state };
+static const struct csp_random test_rng = { counter_rng_fill, &rng_state };
 static struct csp_blob_env enh, aes, base;
 static BYTE priv[1024];
 static DWORD priv_len;

@@ -12,27 +12,7 @@
 #include "../../../rsaenh/core/rsa_key.h"
 #include "../../../rsaenh/core/blobs.h"
 #include "../../../rsaenh/core/params.h"
-
-/* deterministic "random" bytes: SHA-256 of a counter */
-static DWORD test_rng_fill(void *ctx, BYTE *buf, DWORD len)
-{
-	DWORD *counter = ctx;
-	struct sha256_ctx h;
-	BYTE block[32];
-
-	while (len) {
-		DWORD n = len < 32 ? len : 32;
-
-		(*counter)++;
-		sha256_init(&h);
-		sha256_update(&h, sizeof(*counter), (const BYTE *)counter);
-		sha256_digest(&h, 32, block);
-		memcpy(buf, block, n);
-		buf += n;
-		len -= n;
-	}
-	return ERROR_SUCCESS;
-}
+#include "../counter_rng.h"
 
 static DWORD failing_fill(void *ctx, BYTE *buf, DWORD len)
 {
@@ -40,7 +20,7 @@ static DWORD failing_fill(void *ctx, BYTE *buf, DWORD len)
 }
 
 static DWORD rng_state;
-static const struct csp_random test_rng = { test_rng_fill, &rng_state };
+static const struct csp_random test_rng = { counter_rng_fill, &rng_state };
 static const struct csp_random bad_rng = { failing_fill, NULL };
 
 #include "rsa_fixture.h"
