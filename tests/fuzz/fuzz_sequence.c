@@ -56,7 +56,7 @@ static void op_create_key(struct state *s)
 	} else {
 		if (csp_key_create(s->env.profile, r->id, flags, &k))
 			return;
-		fz_rng_fill(fz_rng.ctx, bytes, sizeof(bytes));
+		counter_rng_fill(fz_rng.ctx, bytes, sizeof(bytes));
 		csp_key_load(k, bytes, sizeof(bytes));
 	}
 	put_key(s, fz_byte(&s->f), k);
