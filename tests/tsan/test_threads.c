@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < THREADS; i++) {
 		w[i].rng_state = 1000 * (i + 1);
-		w[i].rng.fill = fz_rng_fill;
+		w[i].rng.fill = counter_rng_fill;
 		w[i].rng.ctx = &w[i].rng_state;
 		CHECK(pthread_create(&t[i], NULL, worker_main, &w[i]) == 0);
 	}
