@@ -258,12 +258,23 @@ static SIZE_T heap_bytes(void)
 	return total;
 }
 
+/* A 1024-bit pair of the shared context; returns its public half. */
+static HCRYPTKEY shared_pair(DWORD spec)
+{
+	HCRYPTKEY pair, pub = 0;
+	BYTE blob[256];
+	DWORD len = sizeof(blob);
+
+	ok(CryptGenKey(shared_prov, spec, 1024 << 16, &pair) && CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &len) &&
+	   CryptImportKey(shared_prov, blob, len, 0, 0, &pub), "pair %lu: %08lx\n", spec, GetLastError());
+	CryptDestroyKey(pair);
+	return pub;
+}
+
 static void setup_reference(void)
 {
 	HCRYPTHASH hash;
-	HCRYPTKEY pair;
-	BYTE blob[256];
-	DWORD len = sizeof(sha256_ref), blob_len = sizeof(blob), i;
+	DWORD len = sizeof(sha256_ref), i;
 
 	for (i = 0; i < sizeof(message); i++)
 		message[i] = (BYTE)(i * 7 + 1);
@@ -278,17 +289,8 @@ static void setup_reference(void)
 	   "CryptEncrypt failed: %08lx\n", GetLastError());
 
 	/* the shared pairs, their public halves, the reference signature */
-	ok(CryptGenKey(shared_prov, AT_SIGNATURE, 1024 << 16, &pair) &&
-	   CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &blob_len) &&
-	   CryptImportKey(shared_prov, blob, blob_len, 0, 0, &shared_sig_pub), "signature pair: %08lx\n",
-	   GetLastError());
-	CryptDestroyKey(pair);
-	blob_len = sizeof(blob);
-	ok(CryptGenKey(shared_prov, AT_KEYEXCHANGE, 1024 << 16, &pair) &&
-	   CryptExportKey(pair, 0, PUBLICKEYBLOB, 0, blob, &blob_len) &&
-	   CryptImportKey(shared_prov, blob, blob_len, 0, 0, &shared_kx_pub), "key exchange pair: %08lx\n",
-	   GetLastError());
-	CryptDestroyKey(pair);
+	shared_sig_pub = shared_pair(AT_SIGNATURE);
+	shared_kx_pub = shared_pair(AT_KEYEXCHANGE);
 	len = sizeof(sig_ref);
 	ok(CryptCreateHash(shared_prov, CALG_SHA_256, 0, 0, &hash) &&
 	   CryptHashData(hash, message, sizeof(message), 0) &&
