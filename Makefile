@@ -1,4 +1,4 @@
-# Makefile - builds advapi32.dll, cryptsp.dll and rsaenh.dll for Windows with
+# Makefile - builds advapi32.dll, cryptsp.dll, rsaenh.dll and dssenh.dll for Windows with
 # mingw-w64, the native (Linux) unit tests of the CSP core, and the Windows
 # tests and tools.  `make` builds, `make check` runs every test, `make run`
 # runs the demonstration, `make install WINEPREFIX=...` / `make uninstall`.
@@ -22,15 +22,19 @@ NLIBS     := -lhogweed -lnettle -lgmp
 
 # --- the DLLs --------------------------------------------------------------
 
-RSAENH_CORE := $(wildcard rsaenh/core/*.c)
+# The CSP engine: rsaenh/core/ and the DSS providers' public-key code
+# (dssenh/core/), one algorithm table over both.  rsaenh.dll and
+# dssenh.dll are the same shell (rsaenh/dll/) but for identity.c.
+RSAENH_CORE := $(wildcard rsaenh/core/*.c) $(wildcard dssenh/core/*.c)
 RSAENH_SRC  := $(RSAENH_CORE) $(wildcard rsaenh/dll/*.c)
+DSSENH_SRC  := $(RSAENH_CORE) $(filter-out rsaenh/dll/identity.c,$(wildcard rsaenh/dll/*.c)) $(wildcard dssenh/dll/*.c)
 # sysfunc/: the SystemFunction helpers and hash contexts, written once and
 # linked into the two DLLs that export them (each .def says which names).
 CRYPTSP_SRC := $(wildcard cryptsp/*.c) $(addprefix sysfunc/,des.c ntlm.c hash_contexts.c compare.c rc4.c signature.c)
 ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c hash_contexts.c random.c memory_protect.c)
 
 wobj = $(patsubst %.c,$(OUT)/obj/%.o,$(1))
-DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll
+DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll $(OUT)/dssenh.dll
 
 # Both architectures ship: the default (x86_64) build also makes the i686
 # DLLs, in build/i686-w64-mingw32/ (GMP and nettle for it come from setup).
@@ -60,6 +64,9 @@ $(OUT)/obj/%.o: %.c | $(SETUP)
 
 $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
+
+$(OUT)/dssenh.dll: $(call wobj,$(DSSENH_SRC)) dssenh/dssenh.def
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) dssenh/dssenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def $(NETTLE) -ladvapi32
@@ -91,11 +98,7 @@ build/native/unit/rsaenh/%: tests/unit/rsaenh/%.c $(call nobj,$(RSAENH_CORE))
 	@mkdir -p $(dir $@)
 	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
 
-# The DSS providers' public-key core (dssenh/core/: DSA, Diffie-Hellman and
-# their BLOB bodies), on the same CSP core; not yet in a DLL.
-DSSENH_CORE := $(wildcard dssenh/core/*.c)
-
-build/native/unit/dssenh/%: tests/unit/dssenh/%.c $(call nobj,$(RSAENH_CORE) $(DSSENH_CORE))
+build/native/unit/dssenh/%: tests/unit/dssenh/%.c $(call nobj,$(RSAENH_CORE))
 	@mkdir -p $(dir $@)
 	$(NCC) $(NCFLAGS) -Itests/unit -o $@ $^ $(NLIBS)
 

@@ -129,10 +129,10 @@ BOOL WINAPI CryptSetKeyParam(HCRYPTKEY hKey, DWORD dwParam, const BYTE *pbData, 
 
 	if (!key)
 		return FALSE;
-	if (!pbData)
-		ok = fail(ERROR_INVALID_PARAMETER);
-	else
-		ok = key->owner->fn.CPSetKeyParam(key->owner->obj.csp, key->csp, dwParam, pbData, dwFlags);
+	/* pbData NULL goes to the CSP: for some parameters it means something
+	 * (the DSS providers' KP_X: make the private value); the CSP refuses
+	 * it where it does not */
+	ok = key->owner->fn.CPSetKeyParam(key->owner->obj.csp, key->csp, dwParam, pbData, dwFlags);
 	object_put(key);
 	return ok;
 }

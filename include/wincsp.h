@@ -79,6 +79,10 @@ typedef char CHAR;
 #define CALG_TLS1_MASTER 0x00004c06
 #define CALG_SCHANNEL_ENC_KEY 0x00004c07
 #define CALG_TLS1PRF    0x0000800a
+#define CALG_DSS_SIGN   0x00002200
+#define CALG_DH_SF      0x0000aa01
+#define CALG_DH_EPHEM   0x0000aa02
+#define CALG_AGREEDKEY_ANY 0x0000aa03
 
 /* CryptAcquireContext / CryptGenKey flags */
 #define CRYPT_VERIFYCONTEXT  0xf0000000
@@ -132,6 +136,10 @@ typedef char CHAR;
 #define KP_SCHANNEL_ALG    20
 #define KP_CLIENT_RANDOM   21
 #define KP_SERVER_RANDOM   22
+#define KP_P           11
+#define KP_G           12
+#define KP_Q           13
+#define KP_X           14
 
 #define HP_ALGID    1
 #define HP_HASHVAL  2
@@ -168,6 +176,8 @@ typedef char CHAR;
 #define PROV_RSA_FULL     1
 #define PROV_RSA_SIG      2
 #define PROV_DSS          3
+#define PROV_DSS_DH       13
+#define PROV_DH_SCHANNEL  18
 #define PROV_RSA_SCHANNEL 12
 #define PROV_RSA_AES      24
 
@@ -266,6 +276,7 @@ typedef struct _PROV_ENUMALGS_EX {
 #define NTE_BAD_KEYSET_PARAM 0x8009001Fu
 #define NTE_FAIL           0x80090020u
 #define NTE_SYS_ERR        0x80090021u
+#define NTE_FIXEDPARAMETER 0x80090025u
 
 #endif /* _WIN32 */
 #endif /* WINCSP_H */

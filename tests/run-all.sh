@@ -91,7 +91,7 @@ run_win_tests() { # tests folder, loader, log suffix
 		fi
 		read -r t f s <<<"$sum"
 		# Our tests exist to exercise our DLLs: the loader must have loaded ours.
-		if grep -E '\\(advapi32|cryptsp|rsaenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
+		if grep -E '\\(advapi32|cryptsp|rsaenh|dssenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
 			echo "  $name: a builtin CryptoAPI DLL was loaded instead of ours: see $log/$name.loaddll"
 			failed=$((failed + 1))
 			continue

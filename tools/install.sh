@@ -5,12 +5,13 @@
 #   WINEPREFIX=/path bash tools/install.sh uninstall BUILD_DIR
 #
 # install: backs up what system32 holds under the same names, copies our
-# rsaenh.dll (and, for the full stack, cryptsp.dll, advapi32.dll and a copy
+# CSPs rsaenh.dll and dssenh.dll (and, for the full stack, cryptsp.dll, advapi32.dll and a copy
 # of Wine's builtin advapi32 as advapi32_wine.dll, which our advapi32
 # forwards its non-crypto exports to), sets the DllOverrides to native and
 # runs our DllRegisterServer.  uninstall: runs our DllUnregisterServer,
 # removes the overrides, restores the backed-up files and lets Wine's
-# builtin rsaenh register itself again, so the prefix is as before.
+# builtin rsaenh and dssenh register themselves again, so the prefix is as
+# before.
 # Where the prefix runs 32-bit programs too (syswow64, and a 32-bit Wine on
 # the host), the i686 build beside BUILD_DIR goes into syswow64 the same way.
 set -euo pipefail
@@ -32,8 +33,9 @@ done
 [ -x /usr/lib/wine/wine ] && wine32=/usr/lib/wine/wine
 sys32=$WINEPREFIX/drive_c/windows/system32
 backup=$WINEPREFIX/cryptoapi-backup
-ours="advapi32 cryptsp rsaenh"
-[ "$mode" = --csp-only ] && ours="rsaenh"
+csps="rsaenh dssenh"
+ours="advapi32 cryptsp $csps"
+[ "$mode" = --csp-only ] && ours=$csps
 overrides_key='HKCU\Software\Wine\DllOverrides'
 defaults_key='HKLM\Software\Microsoft\Cryptography\Defaults'
 
@@ -91,7 +93,7 @@ put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 # Give a system folder its files back.
 restore_dlls() { # system-dir backup-dir
 	local n
-	for n in advapi32 cryptsp rsaenh; do
+	for n in advapi32 cryptsp $csps; do
 		if [ -f "$2/$n.dll" ]; then place "$2/$n.dll" "$1/$n.dll" -p; fi
 	done
 	rm -f "$1/advapi32_wine.dll"
@@ -121,10 +123,12 @@ do_install() {
 	for n in $ours; do
 		"$wine" reg add "$overrides_key" /v "$n" /d native /f >/dev/null
 	done
-	# the 32-bit registration first: Wine's 32-bit rsaenh writes the
+	# the 32-bit registration first: Wine's 32-bit regsvr32 writes the
 	# registry's 64-bit view as well, which the 64-bit one then sets right
-	with_wow64 && "$wine32" regsvr32 /s rsaenh.dll
-	"$wine64" regsvr32 /s rsaenh.dll
+	for n in $csps; do
+		with_wow64 && "$wine32" regsvr32 /s $n.dll
+		"$wine64" regsvr32 /s $n.dll
+	done
 	winesrv -w
 	say "installed ($mode, $arch) into $WINEPREFIX: $ours"
 }
@@ -134,22 +138,26 @@ do_uninstall() {
 	local wow=
 	[ -d "$backup/wow64" ] && wow=1
 	# Our DllUnregisterServer removes what ours registered...
-	[ -n "$wow" ] && { "$wine32" regsvr32 /s /u rsaenh.dll || true; }
-	"$wine64" regsvr32 /s /u rsaenh.dll || true
-	for n in advapi32 cryptsp rsaenh; do
+	for n in $csps; do
+		[ -n "$wow" ] && { "$wine32" regsvr32 /s /u $n.dll || true; }
+		"$wine64" regsvr32 /s /u $n.dll || true
+	done
+	for n in advapi32 cryptsp $csps; do
 		"$wine" reg delete "$overrides_key" /v "$n" /f >/dev/null 2>&1 || true
 	done
 	winesrv -w
 	restore_dlls "$sys32" "$backup"
 	[ -n "$wow" ] && restore_dlls "$wow64" "$backup/wow64"
-	# ...and Wine's builtin rsaenh writes its own entries back; the 32-bit
+	# ...and Wine's builtin CSPs write their own entries back; the 32-bit
 	# view gets back what it had (Wine's 32-bit rsaenh would register its
 	# syswow64 path where a new prefix has the system32 one).
 	if [ -n "$wow" ]; then
 		"$wine32" reg delete "$defaults_key" /f >/dev/null 2>&1 || true
 		"$wine32" reg import "$(winepath -w "$backup/wow64/defaults.reg")" >/dev/null
 	fi
-	"$wine64" regsvr32 /s rsaenh.dll
+	for n in $csps; do
+		"$wine64" regsvr32 /s $n.dll
+	done
 	winesrv -w
 	rm -rf "$backup"
 	say "uninstalled from $WINEPREFIX"

@@ -62,7 +62,7 @@ static const __mpz_struct *number(const struct csp_dss *d, enum field f)
 static DWORD write_body(const struct layout *l, const struct csp_dss *d, BOOL dh, BYTE *out, DWORD *len)
 {
 	DWORD n = d->bits / 8, need = body_size(l, n, dh), i, size;
-	BYTE *p = out + 8;
+	BYTE *p;
 
 	if (!out) {
 		*len = need;
@@ -72,6 +72,7 @@ static DWORD write_body(const struct layout *l, const struct csp_dss *d, BOOL dh
 		*len = need;
 		return ERROR_MORE_DATA;
 	}
+	p = out + 8;
 	csp_put_u32(out, l->magic);
 	csp_put_u32(out + 4, d->bits);
 	for (i = 0; l->fields[i] != F_END; i++, p += size) {

@@ -56,6 +56,7 @@ DWORD csp_dss_duplicate(const struct csp_dss *d, struct csp_dss **out)
 	c->bits = d->bits;
 	c->counter = d->counter;
 	memcpy(c->seed, d->seed, sizeof(c->seed));
+	c->rng = d->rng;
 	*out = c;
 	return ERROR_SUCCESS;
 }

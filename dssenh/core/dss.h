@@ -28,6 +28,7 @@ struct csp_dss {
 	DWORD bits;                  /* of p, a multiple of 8 */
 	DWORD counter;               /* DSSSEED: the generation counter, or CSP_DSS_NO_SEED */
 	BYTE seed[CSP_DSS_Q_BYTES];
+	const struct csp_random *rng;   /* CRYPT_PREGEN keys: the source KP_X draws from */
 };
 
 struct csp_dss *csp_dss_new(void);

@@ -5,6 +5,8 @@
 #include "algs.h"
 #include "hash.h"
 #include "schannel.h"
+#include "rsa_key.h"
+#include "../../dssenh/core/dss_key.h"
 
 #define HASH(i, n, ln, nh) { .id = i, .name = n, .long_name = ln, .hash = nh, .hash_ops = &csp_hash_plain }
 #define CIPHER(i, n, ln, bits, eff, c) \
@@ -32,9 +34,16 @@ static const struct csp_alg alg_table[] = {
 	CIPHER(CALG_AES_128, "AES-128", "Advanced Encryption Standard (AES-128)", 128, 0, &csp_cipher_aes128),
 	CIPHER(CALG_AES_192, "AES-192", "Advanced Encryption Standard (AES-192)", 192, 0, &csp_cipher_aes192),
 	CIPHER(CALG_AES_256, "AES-256", "Advanced Encryption Standard (AES-256)", 256, 0, &csp_cipher_aes256),
-	/* RSA rows have neither hash nor cipher: their keys hold a key pair (rsa_key.h) */
-	{ .id = CALG_RSA_SIGN, .name = "RSA_SIGN", .long_name = "RSA Signature" },
-	{ .id = CALG_RSA_KEYX, .name = "RSA_KEYX", .long_name = "RSA Key Exchange" },
+	/* public-key rows: their keys hold a key pair (pair.h) */
+	{ .id = CALG_RSA_SIGN, .name = "RSA_SIGN", .long_name = "RSA Signature", .pair = &csp_pair_rsa },
+	{ .id = CALG_RSA_KEYX, .name = "RSA_KEYX", .long_name = "RSA Key Exchange", .pair = &csp_pair_rsa },
+	{ .id = CALG_DSS_SIGN, .name = "DSA_SIGN", .long_name = "Digital Signature Algorithm", .pair = &csp_pair_dss },
+	{ .id = CALG_DH_SF, .name = "DH_KEYX", .long_name = "Diffie-Hellman Key Exchange Algorithm",
+	  .pair = &csp_pair_dh },
+	{ .id = CALG_DH_EPHEM, .name = "DH_KEYX", .long_name = "Diffie-Hellman Key Exchange Algorithm",
+	  .pair = &csp_pair_dh },
+	/* the secret of a Diffie-Hellman agreement, until KP_ALGID names its cipher (agree.h) */
+	{ .id = CALG_AGREEDKEY_ANY, .name = "AGREEDKEY_ANY", .long_name = "Agreed Key Any" },
 	/* SChannel: master keys, the master hash, the write keys it derives, the PRF */
 	{ .id = CALG_SSL3_MASTER, .name = "SSL3 MASTER", .long_name = "SSL3 Master",
 	  .key_bits = CSP_MASTER_LEN * 8, .master = &csp_master_ssl3 },

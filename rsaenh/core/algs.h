@@ -12,6 +12,7 @@
 
 struct csp_hash_ops;
 struct csp_master_ops;
+struct csp_pair_ops;
 
 struct csp_alg {
 	ALG_ID id;
@@ -24,6 +25,7 @@ struct csp_alg {
 	DWORD hash_size;           /* digest bytes of rows without a nettle hash */
 	const struct csp_cipher *cipher;        /* ALG_CLASS_DATA_ENCRYPT rows */
 	const struct csp_master_ops *master;    /* SChannel master keys (schannel.h) */
+	const struct csp_pair_ops *pair;        /* public-key rows: their key pairs (pair.h) */
 };
 
 /* The row for id, or NULL when the table does not implement it. */

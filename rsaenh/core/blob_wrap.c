@@ -29,7 +29,7 @@ enum wrap_kind { WRAP_NONE, WRAP_CMS_3DES, WRAP_CMS_RC2, WRAP_AES };
 
 static enum wrap_kind wrap_kind(const struct csp_key *kek)
 {
-	if (!kek || !kek->alg->cipher || kek->rsa)
+	if (!kek || !kek->alg->cipher || kek->pair)
 		return WRAP_NONE;
 	switch (kek->alg->id) {
 	case CALG_3DES:

@@ -1,8 +1,8 @@
 /*
  * blobs.h - key BLOBs (CryptImportKey/CryptExportKey): one table of
  * handlers, a row per bType, so each BLOB kind lives in its own module.
- * The RSA ones (SIMPLEBLOB, PUBLICKEYBLOB, PRIVATEKEYBLOB) are in
- * blob_rsa.c.  Handlers get an environment: the provider's profile and
+ * PUBLICKEYBLOB and PRIVATEKEYBLOB of every key pair family are in
+ * blob_pair.c, SIMPLEBLOB (under an RSA key) in blob_rsa.c.  Handlers get an environment: the provider's profile and
  * the random source (PKCS#1 padding and blinding need one).
  */
 #ifndef CSP_BLOBS_H
@@ -67,10 +67,14 @@ DWORD csp_blob_import(const struct csp_blob_env *env, const BYTE *data, DWORD le
 DWORD csp_blob_export(const struct csp_blob_env *env, const struct csp_key *k,
 		      const struct csp_key *pubkey, DWORD type, DWORD flags, BYTE *data, DWORD *len);
 
-/* PRIVATEKEYBLOB of an RSA key, wrapped by a session key when wrap is
- * given; force skips the CRYPT_EXPORT check (for the provider's own
- * container storage only). */
+/* PRIVATEKEYBLOB of a key pair (blob_pair.c), wrapped by a session key
+ * when wrap is given; force skips the CRYPT_EXPORT check (for the
+ * provider's own container storage only). */
 DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wrap, BOOL force,
 			      BYTE *data, DWORD *len);
+/* The pair of a PRIVATEKEYBLOB body of row (a pair row), decrypted with
+ * wrap first when given. */
+DWORD csp_blob_read_private(const struct csp_alg *row, const BYTE *body, DWORD body_len,
+			    const struct csp_key *wrap, void **pair);
 
 #endif

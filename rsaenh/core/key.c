@@ -8,7 +8,7 @@
 #include "key.h"
 #include "modes.h"
 #include "wipe.h"
-#include "rsa.h"
+#include "pair.h"
 #include "schannel.h"
 
 #define SALTED_LEN 16   /* a salted RC2/RC4 key is 16 bytes: key + salt */
@@ -119,7 +119,7 @@ DWORD csp_key_create_secret(const struct csp_profile *p, const struct csp_alg *a
 
 	if (!alg || alg->cipher || alg->master)
 		return NTE_BAD_ALGID;
-	if (n > CSP_MAX_KEY && alg->id != CALG_HMAC)
+	if (n > CSP_MAX_KEY && alg->id != CALG_HMAC && alg->id != CALG_AGREEDKEY_ANY)
 		return NTE_BAD_DATA;
 	if ((err = key_alloc(alg, n <= CSP_MAX_KEY ? n : 0, flags, &k)))
 		return err;
@@ -128,7 +128,8 @@ DWORD csp_key_create_secret(const struct csp_profile *p, const struct csp_alg *a
 		if (bytes)
 			memcpy(k->key, bytes, n);
 	} else {
-		/* kept whole: it is hashed once the HMAC's hash is known */
+		/* kept whole: hashed once the HMAC's hash is known, or an agreed
+		 * secret waiting for KP_ALGID */
 		if (!(k->long_key = malloc(n))) {
 			csp_key_destroy(k);
 			return NTE_NO_MEMORY;
@@ -182,10 +183,10 @@ DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out)
 	memcpy(d, k, k->alloc_size);
 	fix_pointers(d);
 	/* the parts owned through pointers: none shared, so destroy can undo */
-	d->rsa = NULL;
+	d->pair = NULL;
 	d->sch = NULL;
 	d->long_key = NULL;
-	if (k->rsa && csp_rsa_duplicate(k->rsa, &d->rsa))
+	if (k->pair && k->alg->pair->duplicate(k->pair, &d->pair))
 		fail = TRUE;
 	if (k->sch && (d->sch = malloc(sizeof(*d->sch))))
 		memcpy(d->sch, k->sch, sizeof(*d->sch));
@@ -207,7 +208,8 @@ void csp_key_destroy(struct csp_key *k)
 {
 	if (!k)
 		return;
-	csp_rsa_destroy(k->rsa);
+	if (k->pair)
+		k->alg->pair->destroy(k->pair);
 	if (k->sch) {
 		csp_wipe(k->sch, sizeof(*k->sch));
 		free(k->sch);
@@ -222,8 +224,8 @@ void csp_key_destroy(struct csp_key *k)
 
 DWORD csp_key_block_len(const struct csp_key *k)
 {
-	if (k->rsa)
-		return csp_rsa_bytes(k->rsa);
+	if (k->pair)
+		return k->alg->pair->bits(k->pair) / 8;
 	return k->alg->cipher ? k->alg->cipher->block_size : 0;
 }
 

@@ -28,7 +28,7 @@ struct csp_key {
 	DWORD mode, mode_bits, padding, permissions;
 	void *enc_ctx, *dec_ctx;       /* key schedules, after the struct */
 	size_t alloc_size;
-	struct csp_rsa *rsa;           /* RSA rows: the key pair (rsa_key.h); no schedules */
+	void *pair;                    /* public-key rows: the key pair (pair.h); no schedules */
 	struct csp_schannel *sch;      /* SChannel master rows: randoms, algorithms (schannel.h) */
 };
 
@@ -48,7 +48,8 @@ DWORD csp_key_create(const struct csp_profile *p, ALG_ID id, DWORD flags, struct
 void csp_key_load(struct csp_key *k, const BYTE *bytes, DWORD n);
 /* A key of a row without a cipher (HMAC, SChannel MAC key) holding n
  * bytes of material (zeros when bytes is NULL); an HMAC key may be of any
- * length (CRYPT_IPSEC_HMAC_KEY), the others at most CSP_MAX_KEY. */
+ * length (CRYPT_IPSEC_HMAC_KEY), so may an agreed secret
+ * (CALG_AGREEDKEY_ANY), the others at most CSP_MAX_KEY. */
 DWORD csp_key_create_secret(const struct csp_profile *p, const struct csp_alg *alg, const BYTE *bytes,
 			    DWORD n, DWORD flags, struct csp_key **out);
 

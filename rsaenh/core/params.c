@@ -4,7 +4,7 @@
 #include <string.h>
 #include "params.h"
 #include "modes.h"
-#include "rsa_key.h"
+#include "pair.h"
 #include "schannel.h"
 
 DWORD csp_copy_out(BYTE *data, DWORD *len, const void *value, DWORD size)
@@ -95,8 +95,14 @@ static DWORD kp_set_padding(struct csp_key *k, const BYTE *data)
 
 static DWORD kp_set_mode(struct csp_key *k, const BYTE *data)
 {
-	/* any value is kept; an unusable one fails at encryption (NTE_BAD_ALGID) */
-	k->mode = get_dword(data);
+	DWORD mode = get_dword(data);
+
+	/* the DSS providers know ECB, CBC and CFB only, and say so at once */
+	if (k->profile && (k->profile->quirks & CSP_QUIRK_STRICT_MODES) && mode != CRYPT_MODE_ECB &&
+	    mode != CRYPT_MODE_CBC && mode != CRYPT_MODE_CFB)
+		return NTE_BAD_DATA;
+	/* elsewhere any value is kept; an unusable one fails at encryption (NTE_BAD_ALGID) */
+	k->mode = mode;
 	return ERROR_SUCCESS;
 }
 
@@ -201,8 +207,8 @@ DWORD csp_key_get_param(const struct csp_key *k, DWORD param, BYTE *data, DWORD 
 	BYTE value[CSP_MAX_KEY];
 	DWORD i, size, err = ERROR_SUCCESS;
 
-	if (k->rsa)
-		return csp_rsa_key_get_param(k, param, data, len);
+	if (k->pair)
+		return csp_pair_get_param(k, param, data, len);
 	for (i = 0; i < N_KEY_PARAMS; i++) {
 		if (key_params[i].param != param || !key_params[i].get)
 			continue;
@@ -216,8 +222,8 @@ DWORD csp_key_set_param(struct csp_key *k, DWORD param, const BYTE *data)
 {
 	DWORD i;
 
-	if (k->rsa)
-		return csp_rsa_key_set_param(k, param, data);
+	if (k->pair)
+		return csp_pair_set_param(k, param, data);
 	for (i = 0; i < N_KEY_PARAMS; i++)
 		if (key_params[i].param == param && key_params[i].set)
 			return key_params[i].set(k, data);

@@ -1,6 +1,6 @@
 /*
- * profiles.c - the provider profiles, as Windows' rsaenh reports them through
- * PP_ENUMALGS_EX.  Rows the algorithm table does not implement yet (RSA, MAC,
+ * profiles.c - the provider profiles, as Windows' rsaenh and dssenh report
+ * them through PP_ENUMALGS_EX.  Rows the algorithm table does not implement yet (RSA, MAC,
  * HMAC, ...) are listed here as Windows has them but are neither enumerated
  * nor usable until the table gains them: we never advertise what we refuse.
  */
@@ -89,23 +89,86 @@ static const struct csp_profile_alg aes_algs[] = {
 	{ CALG_HMAC, 0, 0, 0, 0 },
 };
 
+/* The DSS providers (dssenh.dll).  DSS signature keys are 512 to 1024
+ * bits in steps of 64 everywhere; Diffie-Hellman keys 512/512/1024 on the
+ * Base DSS/DH provider, 512/1024/4096 on the Enhanced and SChannel ones. */
+static const struct csp_profile_alg dss_algs[] = {
+	{ CALG_SHA, 160, 160, 160, CRYPT_FLAG_SIGNING },
+	{ CALG_MD5, 128, 128, 128, CRYPT_FLAG_SIGNING },
+	{ CALG_DSS_SIGN, 1024, 512, 1024, SIGN_IPSEC },
+};
+
+/* Windows' Base DSS/DH provider has the Triple DES ciphers too (Wine's
+ * dssenh suite agrees 3DES keys with it). */
+static const struct csp_profile_alg dss_dh_algs[] = {
+	{ CALG_RC2, 40, 40, 56, 0 },
+	{ CALG_RC4, 40, 40, 56, 0 },
+	{ CALG_DES, 56, 56, 56, 0 },
+	{ CALG_3DES_112, 112, 112, 112, 0 },
+	{ CALG_3DES, 168, 168, 168, 0 },
+	{ CALG_SHA, 160, 160, 160, CRYPT_FLAG_SIGNING },
+	{ CALG_MD5, 128, 128, 128, CRYPT_FLAG_SIGNING },
+	{ CALG_DSS_SIGN, 1024, 512, 1024, SIGN_IPSEC },
+	{ CALG_DH_SF, 512, 512, 1024, CRYPT_FLAG_IPSEC },
+	{ CALG_DH_EPHEM, 512, 512, 1024, CRYPT_FLAG_IPSEC },
+};
+
+static const struct csp_profile_alg dss_enh_algs[] = {
+	{ CALG_RC2, 128, 40, 128, 0 },
+	{ CALG_RC4, 128, 40, 128, 0 },
+	{ CALG_DES, 56, 56, 56, 0 },
+	{ CALG_3DES_112, 112, 112, 112, 0 },
+	{ CALG_3DES, 168, 168, 168, 0 },
+	{ CALG_SHA, 160, 160, 160, CRYPT_FLAG_SIGNING },
+	{ CALG_MD5, 128, 128, 128, CRYPT_FLAG_SIGNING },
+	{ CALG_DSS_SIGN, 1024, 512, 1024, SIGN_IPSEC },
+	{ CALG_DH_SF, 1024, 512, 4096, CRYPT_FLAG_IPSEC },
+	{ CALG_DH_EPHEM, 1024, 512, 4096, CRYPT_FLAG_IPSEC },
+};
+
+static const struct csp_profile_alg dh_schannel_algs[] = {
+	{ CALG_RC2, 128, 40, 128, SSL_ALL },
+	{ CALG_RC4, 128, 40, 128, SSL_ALL },
+	{ CALG_DES, 56, 56, 56, SSL_ALL },
+	{ CALG_3DES_112, 112, 112, 112, SSL_ALL },
+	{ CALG_3DES, 168, 168, 168, SSL_ALL },
+	{ CALG_SHA, 160, 160, 160, CRYPT_FLAG_SIGNING | SSL_ALL },
+	{ CALG_MD5, 128, 128, 128, CRYPT_FLAG_SIGNING | SSL_ALL },
+	{ CALG_DSS_SIGN, 1024, 512, 1024, CRYPT_FLAG_SIGNING | SSL_ALL },
+	{ CALG_DH_SF, 1024, 512, 4096, SSL_ALL },
+	{ CALG_DH_EPHEM, 1024, 512, 4096, SSL_ALL },
+};
+
 #define ROWS(a) a, sizeof(a) / sizeof(a[0])
+#define RSA CSP_IMAGE_RSAENH, CALG_RSA_KEYX, CALG_RSA_SIGN
+#define DSS CSP_IMAGE_DSSENH, 0, CALG_DSS_SIGN
+#define DSS_DH CSP_IMAGE_DSSENH, CALG_DH_SF, CALG_DSS_SIGN
+#define DSS_QUIRKS CSP_QUIRK_STRICT_MODES
 
 /* Type defaults are Windows' (Type 001 is the Strong provider there). */
 static const struct csp_profile profiles[] = {
 	{ "Microsoft Base Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(base_algs),
-	  CSP_QUIRK_FIXED_EFFECTIVE_LEN | CSP_QUIRK_KEEP_SALT },
+	  CSP_QUIRK_FIXED_EFFECTIVE_LEN | CSP_QUIRK_KEEP_SALT, RSA },
 	{ "Microsoft Strong Cryptographic Provider", PROV_RSA_FULL, TRUE,
-	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs), CSP_QUIRK_KEEP_SALT },
+	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs), CSP_QUIRK_KEEP_SALT, RSA },
 	{ "Microsoft Enhanced Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(enhanced_algs),
-	  CSP_QUIRK_NO_40BIT_SALT },
+	  CSP_QUIRK_NO_40BIT_SALT, RSA },
 	{ "Microsoft RSA SChannel Cryptographic Provider", PROV_RSA_SCHANNEL, TRUE, "RSA SChannel",
-	  ROWS(schannel_algs), 0 },
+	  ROWS(schannel_algs), 0, RSA },
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider", PROV_RSA_AES, TRUE, "RSA Full and AES",
-	  ROWS(aes_algs), 0 },
+	  ROWS(aes_algs), 0, RSA },
 	/* Windows XP's name for the AES provider: still accepted, no longer registered */
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider (Prototype)", PROV_RSA_AES, FALSE, NULL,
-	  ROWS(aes_algs), 0 },
+	  ROWS(aes_algs), 0, RSA },
+	{ "Microsoft Base DSS Cryptographic Provider", PROV_DSS, TRUE, "DSS Signature",
+	  ROWS(dss_algs), DSS_QUIRKS, DSS },
+	{ "Microsoft Base DSS and Diffie-Hellman Cryptographic Provider", PROV_DSS_DH, TRUE, NULL,
+	  ROWS(dss_dh_algs), DSS_QUIRKS | CSP_QUIRK_KEEP_SALT, DSS_DH },
+	{ "Microsoft Enhanced DSS and Diffie-Hellman Cryptographic Provider", PROV_DSS_DH, TRUE,
+	  "DSS Signature with Diffie-Hellman Key Exchange", ROWS(dss_enh_algs),
+	  DSS_QUIRKS | CSP_QUIRK_NO_40BIT_SALT, DSS_DH },
+	{ "Microsoft DH SChannel Cryptographic Provider", PROV_DH_SCHANNEL, TRUE, "Diffie-Hellman SChannel",
+	  ROWS(dh_schannel_algs), DSS_QUIRKS, DSS_DH },
 };
 
 #define PROFILE_COUNT (sizeof(profiles) / sizeof(profiles[0]))
@@ -132,19 +195,25 @@ static int name_equal(const char *a, const char *b)
 	return *a == *b;
 }
 
-const struct csp_profile *csp_profile_lookup(const char *name, DWORD type, DWORD *error)
+static BOOL served_by(const struct csp_profile *p, const char *image)
+{
+	return !image || !strcmp(p->image, image);
+}
+
+const struct csp_profile *csp_profile_lookup_in(const char *image, const char *name, DWORD type,
+						DWORD *error)
 {
 	DWORD i;
 
 	if (!name || !*name) {
 		for (i = 0; i < PROFILE_COUNT; i++)
-			if (profiles[i].type == type && profiles[i].type_name)
+			if (profiles[i].type == type && profiles[i].type_name && served_by(&profiles[i], image))
 				return &profiles[i];
 		*error = NTE_BAD_PROV_TYPE;
 		return NULL;
 	}
 	for (i = 0; i < PROFILE_COUNT; i++) {
-		if (!name_equal(profiles[i].name, name))
+		if (!served_by(&profiles[i], image) || !name_equal(profiles[i].name, name))
 			continue;
 		if (profiles[i].type != type) {
 			*error = NTE_PROV_TYPE_NO_MATCH;
@@ -154,6 +223,11 @@ const struct csp_profile *csp_profile_lookup(const char *name, DWORD type, DWORD
 	}
 	*error = NTE_KEYSET_NOT_DEF;
 	return NULL;
+}
+
+const struct csp_profile *csp_profile_lookup(const char *name, DWORD type, DWORD *error)
+{
+	return csp_profile_lookup_in(NULL, name, type, error);
 }
 
 const struct csp_profile_alg *csp_profile_offer(const struct csp_profile *p, ALG_ID id)

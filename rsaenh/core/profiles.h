@@ -1,8 +1,10 @@
 /*
- * profiles.h - provider profiles: what each provider name rsaenh serves
- * (Base, Strong, Enhanced, SChannel, RSA+AES) offers from the algorithm
- * table, with Windows' default/min/max key lengths.  The same table decides
- * what DllRegisterServer registers and what CPAcquireContext accepts.
+ * profiles.h - provider profiles: what each provider name offers from the
+ * algorithm table, with Windows' default/min/max key lengths: rsaenh.dll
+ * serves Base, Strong, Enhanced, SChannel and RSA+AES, dssenh.dll the DSS,
+ * DSS/DH Base and Enhanced and DH SChannel providers.  The same table
+ * decides what each DllRegisterServer registers and what its
+ * CPAcquireContext accepts.
  */
 #ifndef CSP_PROFILES_H
 #define CSP_PROFILES_H
@@ -24,7 +26,12 @@ struct csp_profile {
 	const struct csp_profile_alg *algs;
 	DWORD n_algs;
 	DWORD quirks;             /* CSP_QUIRK_*: where Microsoft's providers differ */
+	const char *image;        /* the DLL that serves it */
+	ALG_ID keyx_alg, sig_alg; /* what AT_KEYEXCHANGE / AT_SIGNATURE mean; 0: nothing */
 };
+
+#define CSP_IMAGE_RSAENH "rsaenh.dll"
+#define CSP_IMAGE_DSSENH "dssenh.dll"
 
 /* KP_EFFECTIVE_KEYLEN can only be the default (Base provider) */
 #define CSP_QUIRK_FIXED_EFFECTIVE_LEN 0x1
@@ -32,6 +39,8 @@ struct csp_profile {
 #define CSP_QUIRK_KEEP_SALT           0x2
 /* CRYPT_CREATE_SALT gives a 40-bit RC2/RC4 key no salt (Enhanced) */
 #define CSP_QUIRK_NO_40BIT_SALT       0x4
+/* KP_MODE refuses modes the provider lacks (the DSS providers: no OFB) */
+#define CSP_QUIRK_STRICT_MODES        0x8
 
 DWORD csp_profile_count(void);
 const struct csp_profile *csp_profile_at(DWORD index);
@@ -40,6 +49,9 @@ const struct csp_profile *csp_profile_at(DWORD index);
  * empty name picks the type's default.  On failure *error is the Windows
  * code (NTE_KEYSET_NOT_DEF-like: NTE_BAD_PROV_TYPE, NTE_PROV_TYPE_NO_MATCH). */
 const struct csp_profile *csp_profile_lookup(const char *name, DWORD type, DWORD *error);
+/* The same among the profiles of one DLL (image: CSP_IMAGE_*). */
+const struct csp_profile *csp_profile_lookup_in(const char *image, const char *name, DWORD type,
+						DWORD *error);
 
 /* The row for id if this profile offers it AND the table implements it. */
 const struct csp_profile_alg *csp_profile_offer(const struct csp_profile *p, ALG_ID id);

@@ -1,6 +1,6 @@
 /*
  * container.c - key container storage in the registry, in Wine's builtin
- * rsaenh format (see container.h).  Private keys are written only under
+ * rsaenh/dssenh format (see container.h).  Private keys are written only under
  * CryptProtectData.  Every change is one registry operation that the
  * server applies whole, so a process killed at any point leaves the old
  * state or the new one: a container is created or deleted as one key (its
@@ -19,10 +19,12 @@
 #include <nettle/md5.h>
 #include "container.h"
 #include "../core/blobs.h"
-#include "../core/rsa_key.h"
+#include "../core/pair.h"
+#include "identity.h"
 #include "../core/wipe.h"
 
-#define CONTAINERS "Software\\Wine\\Crypto\\RSA"
+#define CONTAINERS csp_identity.containers
+#define CONTAINER_PATH_MAX (64 + CONTAINER_NAME_MAX)
 
 static const char *pair_value[2] = { "KeyExchangeKeyPair", "SignatureKeyPair" };
 static const char *perm_value[2] = { "KeyExchangePermissions", "SignaturePermissions" };
@@ -40,7 +42,7 @@ static DWORD protect_flags(DWORD flags)
 static void key_path(char *path, const char *name)
 {
 	/* names are at most CONTAINER_NAME_MAX - 1 bytes (checked on entry) */
-	snprintf(path, sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX, CONTAINERS "\\%s", name);
+	snprintf(path, CONTAINER_PATH_MAX, "%s\\%s", CONTAINERS, name);
 }
 
 static BOOL has_control(const char *s)
@@ -71,7 +73,7 @@ DWORD container_resolve_name(const char *given, char *name)
 
 DWORD container_create(const char *name, DWORD flags)
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 	DWORD disposition;
 	HKEY key;
 	LONG r;
@@ -87,7 +89,7 @@ DWORD container_create(const char *name, DWORD flags)
 
 DWORD container_delete(const char *name, DWORD flags)
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 
 	key_path(path, name);
 	/* the values go with the key: the pairs vanish together */
@@ -115,8 +117,8 @@ static DWORD read_pair(HKEY key, DWORD flags, DWORD slot, struct csp_key **out)
 {
 	DATA_BLOB in = { 0, NULL }, blob = { 0, NULL };
 	struct csp_key *k = NULL;
-	struct csp_rsa *rsa = NULL;
 	const struct csp_alg *alg;
+	void *pair;
 	WCHAR *descr = NULL;
 	DWORD type, size = 0, perms;
 	LONG r;
@@ -135,9 +137,9 @@ static DWORD read_pair(HKEY key, DWORD flags, DWORD slot, struct csp_key **out)
 		/* BLOBHEADER { PRIVATEKEYBLOB, 2, 0, aiKeyAlg } then the body */
 		if (blob.cbData > 8 && blob.pbData[0] == PRIVATEKEYBLOB && blob.pbData[1] == CUR_BLOB_VERSION &&
 		    (alg = csp_alg_find(blob.pbData[4] | blob.pbData[5] << 8 | blob.pbData[6] << 16 |
-					(DWORD)blob.pbData[7] << 24)) && csp_alg_is_rsa(alg) &&
-		    !csp_rsa_read_private(blob.pbData + 8, blob.cbData - 8, &rsa))
-			csp_key_from_rsa(alg, rsa, 0, &k);
+					(DWORD)blob.pbData[7] << 24)) && csp_alg_pair(alg) &&
+		    !csp_blob_read_private(alg, blob.pbData + 8, blob.cbData - 8, NULL, &pair))
+			csp_key_from_pair(alg, pair, 0, &k);
 		csp_wipe(blob.pbData, blob.cbData);
 		LocalFree(blob.pbData);
 	}
@@ -158,7 +160,7 @@ static DWORD read_pair(HKEY key, DWORD flags, DWORD slot, struct csp_key **out)
 
 DWORD container_open(const char *name, DWORD flags, struct csp_key *pairs[2])
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 	DWORD err;
 	HKEY key;
 
@@ -176,7 +178,7 @@ DWORD container_open(const char *name, DWORD flags, struct csp_key *pairs[2])
 
 DWORD container_store_pair(const char *name, DWORD flags, DWORD slot, const struct csp_key *k)
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 	DATA_BLOB in = { 0, NULL }, out = { 0, NULL };
 	DWORD err, size = 0;
 	WCHAR descr[64];
@@ -257,7 +259,7 @@ DWORD container_unique_name(const char *name, char *out, DWORD size)
 DWORD container_get_security(const char *name, DWORD flags, SECURITY_INFORMATION what,
 			     BYTE *data, DWORD *len)
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 	PSECURITY_DESCRIPTOR sd;
 	DWORD err, size;
 	HKEY key;
@@ -282,7 +284,7 @@ DWORD container_get_security(const char *name, DWORD flags, SECURITY_INFORMATION
 DWORD container_set_security(const char *name, DWORD flags, SECURITY_INFORMATION what,
 			     const BYTE *data)
 {
-	char path[sizeof(CONTAINERS) + 1 + CONTAINER_NAME_MAX];
+	char path[CONTAINER_PATH_MAX];
 	PSECURITY_DESCRIPTOR sd = (PSECURITY_DESCRIPTOR)data;
 	PSID owner = NULL, group = NULL;
 	PACL dacl = NULL, sacl = NULL;

@@ -1,7 +1,8 @@
 /*
  * container.h - persistent key containers, stored where and as Wine's
- * builtin rsaenh stores them, so either provider opens the other's:
- * HKCU (HKLM for CRYPT_MACHINE_KEYSET) Software\Wine\Crypto\RSA\<name>,
+ * builtin rsaenh and dssenh store them, so either provider opens the
+ * other's: HKCU (HKLM for CRYPT_MACHINE_KEYSET) Software\Wine\Crypto\RSA
+ * (dssenh: ...\DSS) \<name> (csp_identity.containers),
  * values KeyExchangeKeyPair / SignatureKeyPair (REG_BINARY: the
  * PRIVATEKEYBLOB under CryptProtectData, no entropy,
  * CRYPTPROTECT_LOCAL_MACHINE for machine keysets; our description names

@@ -1,13 +1,14 @@
 /*
  * hashes.c - the hash exports: CPCreateHash (keyed ones too: MAC, HMAC),
  * CPHashData, CPGetHashParam, CPSetHashParam, CPDestroyHash,
- * CPDuplicateHash, CPHashSessionKey, and the RSA signatures CPSignHash
- * (with the container's key pair) and CPVerifySignature (core/rsa.h).
+ * CPDuplicateHash, CPHashSessionKey, and the signatures CPSignHash (with
+ * the container's key pair) and CPVerifySignature, through the pair's
+ * descriptor (core/pair.h).
  */
 #include "objects.h"
 #include "../core/params.h"
 #include "../core/hash_key.h"
-#include "../core/rsa.h"
+#include "../core/pair.h"
 
 #ifndef CRYPT_USERDATA
 #define CRYPT_USERDATA 1
@@ -248,7 +249,9 @@ BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR 
 	object_lock(&h->head);
 	if (slot > 1 || !(k = p->pairs[slot]))
 		err = NTE_NO_KEY;
-	else if (size = csp_rsa_bytes(k->rsa), !sig)
+	else if (!(size = k->alg->pair->sig_size(k->pair)))
+		err = NTE_BAD_KEY;        /* a key exchange pair that cannot sign */
+	else if (!sig)
 		*siglen = size;
 	else if (*siglen < size) {
 		*siglen = size;
@@ -256,7 +259,7 @@ BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR 
 	} else if (!(err = hash_description(h->hash, description))) {
 		const BYTE *value = csp_hash_value(h->hash);   /* finishes the hash */
 
-		err = csp_rsa_sign(k->rsa, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
+		err = k->alg->pair->sign(k->pair, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
 				   &os_random, sig);
 		if (!err)
 			*siglen = size;
@@ -287,17 +290,17 @@ BOOL WINAPI CPVerifySignature(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *sig,
 	}
 	object_lock(&k->head);
 	object_lock(&h->head);
-	if (!k->key->rsa)
+	if (!k->key->pair || !k->key->alg->pair->sig_size(k->key->pair))
 		err = NTE_BAD_KEY;
 	/* Windows checks the length before the pointer */
-	else if (siglen != csp_rsa_bytes(k->key->rsa))
+	else if (siglen != k->key->alg->pair->sig_size(k->key->pair))
 		err = NTE_BAD_SIGNATURE;
 	else if (!sig)
 		err = ERROR_INVALID_PARAMETER;
 	else if (!(err = hash_description(h->hash, description))) {
 		const BYTE *value = csp_hash_value(h->hash);
 
-		err = csp_rsa_verify(k->key->rsa, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
+		err = k->key->alg->pair->verify(k->key->pair, h->hash->alg->id, value, csp_hash_size(h->hash), flags,
 				     sig, siglen);
 	}
 	object_unlock(&h->head);

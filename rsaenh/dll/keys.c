@@ -10,6 +10,7 @@
 #include "../core/derive.h"
 #include "../core/schannel.h"
 #include "../core/rsa_key.h"
+#include "../core/agree.h"
 #include "../core/blobs.h"
 #include "../core/wipe.h"
 
@@ -31,20 +32,18 @@ static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 }
 
 /* CryptGenKey of a key pair: generated, made the container's pair of its
- * kind, and a handle to a copy returned. */
+ * kind (unless ephemeral or waiting for its group), and a handle to a
+ * copy returned. */
 static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct csp_key **out)
 {
 	const struct csp_profile_alg *offer = csp_profile_offer(p->st.profile, alg);
-	struct csp_rsa *rsa = NULL;
 	struct csp_key *k = NULL;
-	DWORD bits, err;
+	DWORD err;
 
 	if (!offer)
 		return NTE_BAD_ALGID;
-	if ((err = csp_rsa_key_length(offer, HIWORD(flags), &bits)) ||
-	    (err = csp_rsa_generate(bits, &os_random, &rsa)) ||
-	    (err = csp_key_from_rsa(csp_alg_find(alg), rsa, LOWORD(flags) & ~CRYPT_ARCHIVABLE, &k)) ||
-	    (err = prov_install_pair(p, k))) {
+	if ((err = csp_pair_generate(csp_alg_find(alg), offer, flags & ~CRYPT_ARCHIVABLE, &os_random, &k)) ||
+	    (alg != CALG_DH_EPHEM && k->alg->pair->ready(k->pair) && (err = prov_install_pair(p, k)))) {
 		csp_key_destroy(k);
 		return err;
 	}
@@ -55,7 +54,7 @@ static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct cs
 	return ERROR_SUCCESS;
 }
 
-/* CPGenKey for AT_KEYEXCHANGE, AT_SIGNATURE and the RSA rows. */
+/* CPGenKey for AT_KEYEXCHANGE, AT_SIGNATURE and the key pair rows. */
 static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg, DWORD flags,
 				HCRYPTKEY *key)
 {
@@ -63,10 +62,11 @@ static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg,
 	DWORD err;
 	HCRYPTKEY h;
 
+	/* the profile says which rows the two key specs mean (0: none) */
 	if (alg == AT_KEYEXCHANGE)
-		alg = CALG_RSA_KEYX;
+		alg = p->st.profile->keyx_alg;
 	else if (alg == AT_SIGNATURE)
-		alg = CALG_RSA_SIGN;
+		alg = p->st.profile->sig_alg;
 	err = key ? gen_key_pair(p, alg, flags, &core) : ERROR_INVALID_PARAMETER;
 	handle_put(&p->head);
 	if (err)
@@ -111,7 +111,7 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 		handle_put(&p->head);
 		return csp_result(NTE_SILENT_CONTEXT);
 	}
-	if (alg == AT_KEYEXCHANGE || alg == AT_SIGNATURE || csp_alg_is_rsa(csp_alg_find(alg)))
+	if (alg == AT_KEYEXCHANGE || alg == AT_SIGNATURE || csp_alg_pair(csp_alg_find(alg)))
 		return gen_key_pair_handle(prov, p, alg, flags, key);
 	profile = p->st.profile;   /* profiles are static: valid after the put */
 	handle_put(&p->head);
@@ -242,13 +242,14 @@ BOOL WINAPI CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYT
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(k = key_get(prov, key)))
 		return csp_result(NTE_BAD_KEY);
-	if (!data)
+	object_lock(&k->head);
+	if (param == KP_ALGID && csp_key_is_agreed(k->key))
+		err = csp_agreed_set_algid(&k->key, data);
+	else if (!data && !k->key->pair)   /* pairs take NULL for some (DH's KP_X) */
 		err = ERROR_INVALID_PARAMETER;
-	else {
-		object_lock(&k->head);
+	else
 		err = csp_key_set_param(k->key, param, data);
-		object_unlock(&k->head);
-	}
+	object_unlock(&k->head);
 	handle_put(&k->head);
 	return csp_result(err);
 }
@@ -296,6 +297,7 @@ static struct key_obj *crypt_begin(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH ha
 BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
 		      BYTE *data, DWORD *len, DWORD buflen)
 {
+	const struct csp_rsa *rsa;
 	struct key_obj *k;
 	DWORD err, need;
 
@@ -304,7 +306,10 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	/* size and argument checks first, so a failing call hashes nothing */
 	need = *len;
-	if (k->key->rsa)
+	rsa = csp_key_rsa(k->key);
+	if (k->key->pair && !rsa)
+		err = NTE_BAD_KEY;        /* DSS and DH pairs do not encrypt */
+	else if (rsa)
 		err = csp_rsa_key_encrypt(k->key, flags, &os_random, NULL, &need, 0);
 	else if (!(err = csp_key_check_encrypt(k->key)))
 		err = csp_key_encrypt(k->key, final, NULL, &need, 0);
@@ -313,11 +318,11 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	else if (!err && need > buflen) {
 		*len = need;
 		err = ERROR_MORE_DATA;
-	} else if (!err && k->key->rsa && *len > csp_rsa_max_message(k->key->rsa, (flags & CRYPT_OAEP) != 0))
+	} else if (!err && rsa && *len > csp_rsa_max_message(rsa, (flags & CRYPT_OAEP) != 0))
 		err = NTE_BAD_LEN;
 	else if (!err && hash)
 		err = hash_plaintext(prov, hash, data, *len);
-	if (!err && data && k->key->rsa)
+	if (!err && data && rsa)
 		err = csp_rsa_key_encrypt(k->key, flags, &os_random, data, len, buflen);
 	else if (!err && data)
 		err = csp_key_encrypt(k->key, final, data, len, buflen);
@@ -337,8 +342,10 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	object_lock(&k->head);
 	if (*len && !data)
 		err = ERROR_INVALID_PARAMETER;
-	else if (k->key->rsa)
+	else if (csp_key_rsa(k->key))
 		err = csp_rsa_key_decrypt(k->key, flags, &os_random, data, len);
+	else if (k->key->pair)
+		err = NTE_BAD_KEY;
 	else
 		err = csp_key_decrypt(k->key, final, data, len);
 	if (!err && hash)
@@ -424,7 +431,7 @@ BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY 
 		if (pk)
 			object_unlock(&pk->head);
 		/* a private key pair becomes the container's pair of its kind */
-		if (!err && core->rsa && core->rsa->has_private)
+		if (!err && core->pair && core->alg->pair->has_private(core->pair) && core->alg->id != CALG_DH_EPHEM)
 			err = prov_install_pair(p, core);
 	}
 	if (pk)

@@ -7,7 +7,9 @@
 #include <string.h>
 #include "objects.h"
 #include "container.h"
+#include "identity.h"
 #include "../core/params.h"
+#include "../core/pair.h"
 
 #define ACQUIRE_FLAGS (CRYPT_VERIFYCONTEXT | CRYPT_NEWKEYSET | CRYPT_DELETEKEYSET | \
 		       CRYPT_MACHINE_KEYSET | CRYPT_SILENT)
@@ -54,7 +56,7 @@ BOOL WINAPI CPAcquireContext(HCRYPTPROV *prov, LPCSTR container, DWORD flags, CS
 		name = vtable->pszProvName;
 		type = vtable->dwProvType;
 	}
-	if (!(profile = csp_profile_lookup(name, type, &err)))
+	if (!(profile = csp_profile_lookup_in(csp_identity.image, name, type, &err)))
 		return csp_result(err);
 
 	switch (flags & (CRYPT_VERIFYCONTEXT | CRYPT_NEWKEYSET | CRYPT_DELETEKEYSET)) {
@@ -208,7 +210,7 @@ BOOL WINAPI CPGenRandom(HCRYPTPROV prov, DWORD len, BYTE *buf)
 
 DWORD prov_install_pair(struct prov_obj *p, const struct csp_key *k)
 {
-	DWORD slot = k->alg->id == CALG_RSA_SIGN ? PAIR_SIG : PAIR_KEYX, err;
+	DWORD slot = csp_pair_is_signature(k->alg) ? PAIR_SIG : PAIR_KEYX, err;
 	struct csp_key *copy;
 
 	if ((err = csp_key_duplicate(k, &copy)))

@@ -1,12 +1,13 @@
 /*
  * register.c - DllRegisterServer / DllUnregisterServer: the provider entries
- * Windows has for rsaenh (Defaults\Provider\<name> with "Image Path",
+ * Windows has for rsaenh or dssenh (the profiles of csp_identity.image) (Defaults\Provider\<name> with "Image Path",
  * "Type", "SigInFile"; Provider Types\Type NNN for the types whose default
  * is ours), written from the same profile table CPAcquireContext accepts.
  */
 #include <stdio.h>
 #include <string.h>
 #include "objects.h"
+#include "identity.h"
 
 #define PROVIDERS "SOFTWARE\\Microsoft\\Cryptography\\Defaults\\Provider\\"
 #define PROVIDER_TYPES "SOFTWARE\\Microsoft\\Cryptography\\Defaults\\Provider Types\\"
@@ -37,7 +38,7 @@ static LONG register_profile(const struct csp_profile *p)
 	RegDeleteKeyA(HKEY_LOCAL_MACHINE, path);
 	if ((r = RegCreateKeyExA(HKEY_LOCAL_MACHINE, path, 0, NULL, 0, KEY_WRITE, NULL, &key, NULL)))
 		return r;
-	if (!(r = set_sz(key, "Image Path", "rsaenh.dll")) && !(r = set_dword(key, "Type", p->type)))
+	if (!(r = set_sz(key, "Image Path", csp_identity.image)) && !(r = set_dword(key, "Type", p->type)))
 		r = set_dword(key, "SigInFile", 0);
 	RegCloseKey(key);
 	if (r || !p->type_name)
@@ -60,7 +61,7 @@ HRESULT WINAPI DllRegisterServer(void)
 	for (i = 0; i < csp_profile_count(); i++) {
 		const struct csp_profile *p = csp_profile_at(i);
 
-		if (p->registered && (r = register_profile(p)))
+		if (p->registered && !strcmp(p->image, csp_identity.image) && (r = register_profile(p)))
 			return HRESULT_FROM_WIN32(r);
 	}
 	return S_OK;
@@ -95,7 +96,7 @@ HRESULT WINAPI DllUnregisterServer(void)
 	for (i = 0; i < csp_profile_count(); i++) {
 		const struct csp_profile *p = csp_profile_at(i);
 
-		if (!p->registered)
+		if (!p->registered || strcmp(p->image, csp_identity.image))
 			continue;
 		snprintf(path, sizeof(path), PROVIDERS "%s", p->name);
 		RegDeleteKeyA(HKEY_LOCAL_MACHINE, path);

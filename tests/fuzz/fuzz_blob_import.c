@@ -31,8 +31,8 @@ static void use_key(const struct csp_blob_env *env, struct csp_key *k, const str
 	}
 	memset(buf, 0x5a, sizeof(buf));
 	len = 37;
-	if (k->rsa) {
-		if (csp_rsa_key_encrypt(k, 0, &fz_rng, buf, &len, sizeof(buf)) == ERROR_SUCCESS && k->rsa->has_private)
+	if (csp_key_rsa(k)) {
+		if (csp_rsa_key_encrypt(k, 0, &fz_rng, buf, &len, sizeof(buf)) == ERROR_SUCCESS && csp_key_rsa(k)->has_private)
 			csp_rsa_key_decrypt(k, 0, &fz_rng, buf, &len);
 	} else if (csp_key_encrypt(k, TRUE, buf, &len, sizeof(buf)) == ERROR_SUCCESS)
 		csp_key_decrypt(k, TRUE, buf, &len);

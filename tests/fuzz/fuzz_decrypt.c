@@ -64,7 +64,7 @@ static void rsa(BOOL oaep, BYTE *ct, DWORD n)
 	DWORD len = n, err;
 
 	err = csp_rsa_key_decrypt(k, oaep ? CRYPT_OAEP : 0, &fz_rng, ct, &len);
-	if (!err && len > csp_rsa_max_message(k->rsa, oaep))
+	if (!err && len > csp_rsa_max_message(csp_key_rsa(k), oaep))
 		abort();
 }
 

@@ -78,8 +78,8 @@ static void read_back_key(struct csp_key *k)
 	}
 	memset(out, 0x33, sizeof(out));
 	len = 50;
-	if (k->rsa) {
-		if (!csp_rsa_key_encrypt(k, 0, &fz_rng, out, &len, sizeof(out)) && k->rsa->has_private)
+	if (csp_key_rsa(k)) {
+		if (!csp_rsa_key_encrypt(k, 0, &fz_rng, out, &len, sizeof(out)) && csp_key_rsa(k)->has_private)
 			csp_rsa_key_decrypt(k, 0, &fz_rng, out, &len);
 	} else if (!csp_key_check_encrypt(k) && !csp_key_encrypt(k, TRUE, out, &len, sizeof(out)))
 		csp_key_decrypt(k, TRUE, out, &len);

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	BYTE sel = fz_byte(&f), dlen;
 	ALG_ID alg = (sel & 0x7f) < N_HASHES ? hashes[sel & 0x7f] : fz_u32(&f);
 	DWORD flags = fz_u32(&f), slen;
-	const struct csp_rsa *r = fz_key(keys[fz_byte(&f) % 3])->rsa;
+	const struct csp_rsa *r = csp_key_rsa(fz_key(keys[fz_byte(&f) % 3]));
 	BYTE digest[256], mine[CSP_RSA_MAX_BYTES], *sig;
 	DWORD err;
 
@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
  * the DigestInfo, by the pair (key choice 0). */
 static void fz_seeds(void)
 {
-	const struct csp_rsa *r = fz_key(FZ_RSA_KEYX)->rsa;
+	const struct csp_rsa *r = csp_key_rsa(fz_key(FZ_RSA_KEYX));
 	BYTE in[8 + 64], sig[CSP_RSA_MAX_BYTES];
 	const struct csp_alg *alg;
 	DWORD i, flags, dlen;

@@ -46,12 +46,12 @@ static void op_create_key(struct state *s)
 
 	flags &= (flags & 0x80) ? 0xffff0000 | CRYPT_EXPORTABLE | CRYPT_CREATE_SALT | CRYPT_NO_SALT :
 				  CRYPT_EXPORTABLE | CRYPT_CREATE_SALT | CRYPT_NO_SALT;
-	if (csp_alg_is_rsa(csp_alg_find(r->id))) {
+	if (csp_alg_find(r->id)->pair == &csp_pair_rsa) {
 		/* small pairs only: generation is the slow part */
-		if (csp_rsa_key_length(r, (flags & 0x80) ? 512 : 384, &bits) ||
+		if (csp_pair_rsa.length(r, (flags & 0x80) ? 512 : 384, &bits) ||
 		    csp_rsa_generate(bits, &fz_rng, &rsa))
 			return;
-		if (csp_key_from_rsa(csp_alg_find(r->id), rsa, flags, &k))
+		if (csp_key_from_pair(csp_alg_find(r->id), rsa, flags, &k))
 			return;
 	} else {
 		if (csp_key_create(s->env.profile, r->id, flags, &k))
@@ -110,19 +110,19 @@ static void op_crypt(struct state *s)
 	struct csp_key *k = s->k[fz_byte(&s->f) % SLOTS], *e = NULL, *d = NULL;
 	BYTE msg[600], buf[600];
 	DWORD n = fz_byte(&s->f), len = n, i;
-	BOOL final = !(n & 1) || (k && k->rsa);
+	BOOL final = !(n & 1) || (k && csp_key_rsa(k));
 
 	if (!k || csp_key_duplicate(k, &e) || csp_key_duplicate(k, &d))
 		goto out;
 	for (i = 0; i < sizeof(msg); i++)
 		msg[i] = (BYTE)(i * 7 + n);
 	memcpy(buf, msg, sizeof(buf));
-	if (k->rsa) {
-		if (k->alg->id != CALG_RSA_KEYX || !k->rsa->has_private)
+	if (csp_key_rsa(k)) {
+		if (k->alg->id != CALG_RSA_KEYX || !csp_key_rsa(k)->has_private)
 			goto out;
 		DWORD oaep = (n & 2) ? CRYPT_OAEP : 0;
 
-		len = n = n % (csp_rsa_max_message(k->rsa, oaep != 0) + 1);
+		len = n = n % (csp_rsa_max_message(csp_key_rsa(k), oaep != 0) + 1);
 		if (csp_rsa_key_encrypt(e, oaep, &fz_rng, buf, &len, sizeof(buf)))
 			abort();
 		if (csp_rsa_key_decrypt(d, oaep, &fz_rng, buf, &len))
@@ -211,11 +211,11 @@ static void op_sign_verify(struct state *s)
 	DWORD flags = fz_byte(&s->f) & CRYPT_NOHASHOID;
 	BYTE sig[CSP_RSA_MAX_BYTES];
 
-	if (!h || !k || !k->rsa || !k->rsa->has_private)
+	if (!h || !k || !csp_key_rsa(k) || !csp_key_rsa(k)->has_private)
 		return;
-	if (!csp_rsa_sign(k->rsa, h->alg->id, csp_hash_value(h), csp_hash_size(h), flags, &fz_rng, sig) &&
-	    csp_rsa_verify(k->rsa, h->alg->id, csp_hash_value(h), csp_hash_size(h), flags, sig,
-			   csp_rsa_bytes(k->rsa)))
+	if (!csp_rsa_sign(csp_key_rsa(k), h->alg->id, csp_hash_value(h), csp_hash_size(h), flags, &fz_rng, sig) &&
+	    csp_rsa_verify(csp_key_rsa(k), h->alg->id, csp_hash_value(h), csp_hash_size(h), flags, sig,
+			   csp_rsa_bytes(csp_key_rsa(k))))
 		abort();      /* our signature must verify */
 }
 

@@ -37,7 +37,7 @@ snapshot() { # -> $1: checksums of the DLLs and the provider and override regist
 	local d
 	{
 		for d in system32 ${wow64:+syswow64}; do
-			(cd "$WINEPREFIX/drive_c/windows/$d" && sha256sum advapi32.dll cryptsp.dll rsaenh.dll 2>&1;
+			(cd "$WINEPREFIX/drive_c/windows/$d" && sha256sum advapi32.dll cryptsp.dll rsaenh.dll dssenh.dll 2>&1;
 			 ls advapi32_wine.dll 2>&1)
 		done
 		"$wine64" reg query 'HKLM\Software\Microsoft\Cryptography\Defaults' /s 2>&1
@@ -50,11 +50,13 @@ snapshot "$work/before.txt"
 make -s -C "$top" install WINEPREFIX="$WINEPREFIX">/dev/null
 snapshot "$work/installed.txt"
 check "our rsaenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/rsaenh.dll" "$dir/rsaenh.dll"
+check "our dssenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/dssenh.dll" "$dir/dssenh.dll"
 check "advapi32_wine.dll placed beside our advapi32" test -f "$WINEPREFIX/drive_c/windows/system32/advapi32_wine.dll"
-for n in advapi32 cryptsp rsaenh; do
+for n in advapi32 cryptsp rsaenh dssenh; do
 	check "DllOverrides $n=native" grep -Eq "^ +$n +REG_SZ +native$" "$work/installed.txt"
 done
 check "our DllRegisterServer wrote Image Path rsaenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +rsaenh\.dll$' "$work/installed.txt"
+check "our dssenh DllRegisterServer wrote Image Path dssenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +dssenh\.dll$' "$work/installed.txt"
 if [ -n "$wow64" ]; then
 	check "our i686 rsaenh.dll copied into syswow64" cmp -s "$WINEPREFIX/drive_c/windows/syswow64/rsaenh.dll" "$dir/../i686-w64-mingw32/rsaenh.dll"
 	check "advapi32_wine.dll placed beside our i686 advapi32" test -f "$WINEPREFIX/drive_c/windows/syswow64/advapi32_wine.dll"

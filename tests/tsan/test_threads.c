@@ -57,9 +57,9 @@ static void round_trip(struct worker *w, const struct csp_profile *p)
 	EXPECT(w, hd && !memcmp(csp_hash_value(hd), want_sha256, 32));
 	EXPECT(w, h && !csp_key_derive(p, CALG_AES_128, 0, h, &dk));
 	/* sign with the shared pair, verify; the pair's public encryption */
-	EXPECT(w, !csp_rsa_sign(shared_pair->rsa, CALG_SHA_256, want_sha256, 32, 0, &w->rng, sig));
-	EXPECT(w, !csp_rsa_verify(shared_pair->rsa, CALG_SHA_256, want_sha256, 32, 0, sig,
-				  csp_rsa_bytes(shared_pair->rsa)));
+	EXPECT(w, !csp_rsa_sign(csp_key_rsa(shared_pair), CALG_SHA_256, want_sha256, 32, 0, &w->rng, sig));
+	EXPECT(w, !csp_rsa_verify(csp_key_rsa(shared_pair), CALG_SHA_256, want_sha256, 32, 0, sig,
+				  csp_rsa_bytes(csp_key_rsa(shared_pair))));
 	EXPECT(w, !csp_key_duplicate(shared_pair, &k));
 	memcpy(buf, message, 16);
 	len = 16;

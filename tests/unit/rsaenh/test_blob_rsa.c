@@ -51,7 +51,7 @@ static void test_private_round_trip(void)
 	CHECK_EQ(import(&enh, priv, priv_len, 0, &k), ERROR_SUCCESS);
 	if (!k)
 		return;
-	CHECK(k->rsa && k->rsa->has_private && k->alg->id == CALG_RSA_KEYX);
+	CHECK(csp_key_rsa(k) && csp_key_rsa(k)->has_private && k->alg->id == CALG_RSA_KEYX);
 	len = sizeof(out);
 	CHECK_EQ(csp_blob_export(&enh, k, NULL, PRIVATEKEYBLOB, 0, out, &len), NTE_BAD_KEY_STATE);
 	csp_key_destroy(k);
@@ -101,7 +101,7 @@ static void test_public_round_trip(void)
 	CHECK_EQ(csp_blob_export(&enh, k, k, PUBLICKEYBLOB, 0, out2, &len2), NTE_BAD_KEY);
 	CHECK_EQ(import(&enh, out, len, 0, &pub), ERROR_SUCCESS);
 	if (pub) {
-		CHECK(!pub->rsa->has_private);
+		CHECK(!csp_key_rsa(pub)->has_private);
 		len2 = sizeof(out2);
 		CHECK_EQ(csp_blob_export(&enh, pub, NULL, PUBLICKEYBLOB, 0, out2, &len2), ERROR_SUCCESS);
 		CHECK(len2 == len && !memcmp(out, out2, len));
@@ -178,7 +178,7 @@ static void test_profile_limits(void)
 
 	/* the Base provider's key exchange pairs stop at 1024 bits */
 	CHECK_EQ(csp_rsa_generate(1032, &test_rng, &r), ERROR_SUCCESS);
-	CHECK_EQ(csp_key_from_rsa(csp_alg_find(CALG_RSA_KEYX), r, CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_from_pair(csp_alg_find(CALG_RSA_KEYX), r, CRYPT_EXPORTABLE, &k), ERROR_SUCCESS);
 	if (!k)
 		return;
 	CHECK_EQ(csp_blob_export(&enh, k, NULL, PRIVATEKEYBLOB, 0, out, &len), ERROR_SUCCESS);

@@ -2,6 +2,7 @@
  * test_profiles.c - the algorithm table and the provider profiles over it:
  * lookups by name and type, key-length rules, PP_* answers, enumeration.
  */
+#include <string.h>
 #include "unit.h"
 #include "../../../rsaenh/core/profiles.h"
 #include "../../../rsaenh/core/provparams.h"
@@ -14,14 +15,19 @@ static void test_table(void)
 {
 	DWORD i, j;
 
-	/* every ALG_ID appears once, and each row is a hash, a cipher, an
-	 * RSA key pair (which has neither), an SChannel master key, or one of
-	 * the SChannel write keys that only CryptDeriveKey makes */
+	/* every ALG_ID appears once, and each row is a hash, a cipher, a key
+	 * pair (which has neither), an SChannel master key, one of the
+	 * SChannel write keys that only CryptDeriveKey makes, or the agreed
+	 * key of a Diffie-Hellman exchange */
 	for (i = 0; i < csp_alg_count(); i++) {
 		const struct csp_alg *a = csp_alg_at(i);
-		BOOL rsa = GET_ALG_TYPE(a->id) == ALG_TYPE_RSA;
-		BOOL write_key = a->id == CALG_SCHANNEL_ENC_KEY || a->id == CALG_SCHANNEL_MAC_KEY;
-		CHECK((a->hash_ops != NULL) + (a->cipher != NULL) + rsa + (a->master != NULL) + write_key == 1);
+		BOOL secret = a->id == CALG_SCHANNEL_ENC_KEY || a->id == CALG_SCHANNEL_MAC_KEY ||
+			      a->id == CALG_AGREEDKEY_ANY;
+		CHECK((a->hash_ops != NULL) + (a->cipher != NULL) + (a->pair != NULL) + (a->master != NULL) +
+		      secret == 1);
+		/* the public-key rows are exactly the RSA, DSS and DH ones */
+		CHECK((a->pair != NULL) == (GET_ALG_TYPE(a->id) == ALG_TYPE_RSA || GET_ALG_TYPE(a->id) == ALG_TYPE_DSS ||
+					    a->id == CALG_DH_SF || a->id == CALG_DH_EPHEM));
 		/* a nettle hash only on hash rows; the DES family's two lengths */
 		CHECK(!a->hash || a->hash_ops);
 		CHECK(!a->effective_bits || (a->key_bits && a->effective_bits < a->key_bits));
@@ -52,8 +58,23 @@ static void test_lookup(void)
 	CHECK_EQ(err, NTE_KEYSET_NOT_DEF);
 	p = csp_profile_lookup(NULL, PROV_RSA_FULL, &err);
 	CHECK(p && p->type == PROV_RSA_FULL && p->type_name);
-	CHECK(csp_profile_lookup("", PROV_DSS, &err) == NULL);
+	/* each DLL serves its own profiles only */
+	CHECK(csp_profile_lookup_in(CSP_IMAGE_RSAENH, "", PROV_DSS, &err) == NULL);
 	CHECK_EQ(err, NTE_BAD_PROV_TYPE);
+	p = csp_profile_lookup_in(CSP_IMAGE_DSSENH, "", PROV_DSS, &err);
+	CHECK(p && p->type == PROV_DSS && !strcmp(p->image, CSP_IMAGE_DSSENH));
+	CHECK(csp_profile_lookup_in(CSP_IMAGE_DSSENH, AES_PROV, PROV_RSA_AES, &err) == NULL);
+	CHECK_EQ(err, NTE_KEYSET_NOT_DEF);
+	CHECK(csp_profile_lookup_in(CSP_IMAGE_RSAENH, NULL, PROV_RSA_FULL, &err) != NULL);
+	/* one default per type */
+	for (i = 0; i < csp_profile_count(); i++) {
+		const struct csp_profile *q = csp_profile_at(i);
+		DWORD j, defaults = 0;
+
+		for (j = 0; j < csp_profile_count(); j++)
+			defaults += csp_profile_at(j)->type == q->type && csp_profile_at(j)->type_name != NULL;
+		CHECK_EQ(defaults, 1);
+	}
 
 	/* every profile can be found by its own name: registered == accepted */
 	for (i = 0; i < csp_profile_count(); i++) {

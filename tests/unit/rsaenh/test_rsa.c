@@ -170,7 +170,7 @@ static void test_key_objects(void)
 
 	if (!r)
 		return;
-	CHECK_EQ(csp_key_from_rsa(csp_alg_find(CALG_RSA_KEYX), r, 0, &k), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_from_pair(csp_alg_find(CALG_RSA_KEYX), r, 0, &k), ERROR_SUCCESS);
 	len = sizeof(v);
 	CHECK_EQ(csp_key_get_param(k, KP_KEYLEN, (BYTE *)&v, &len), ERROR_SUCCESS);
 	CHECK_EQ(v, 512);
@@ -212,7 +212,7 @@ static void test_key_objects(void)
 	/* a signature key neither encrypts nor decrypts */
 	CHECK_EQ(csp_rsa_read_public(blob + 8, blob_len - 8, &pub), NTE_BAD_DATA);   /* RSA2 is not RSA1 */
 	CHECK_EQ(csp_rsa_read_private(blob + 8, blob_len - 8, &pub), ERROR_SUCCESS);
-	CHECK_EQ(csp_key_from_rsa(csp_alg_find(CALG_RSA_SIGN), pub, 0, &pk), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_from_pair(csp_alg_find(CALG_RSA_SIGN), pub, 0, &pk), ERROR_SUCCESS);
 	len = 12;
 	CHECK_EQ(csp_rsa_key_encrypt(pk, 0, &test_rng, buf, &len, sizeof(buf)), NTE_BAD_KEY);
 	len = 64;

@@ -155,7 +155,7 @@ static void test_rsa(const struct csp_profile *p)
 	CHECK_EQ(csp_blob_import(&env, blob, n, NULL, CRYPT_EXPORTABLE, &pair), ERROR_SUCCESS);
 	if (!pair)
 		return;
-	CHECK_EQ(csp_rsa_sign(pair->rsa, CALG_SHA, blob, 20, 0, &rng, sig), ERROR_SUCCESS);
+	CHECK_EQ(csp_rsa_sign(csp_key_rsa(pair), CALG_SHA, blob, 20, 0, &rng, sig), ERROR_SUCCESS);
 	CHECK_EQ(csp_key_duplicate(pair, &d), ERROR_SUCCESS);
 	/* through a wrapped PRIVATEKEYBLOB and back */
 	CHECK_EQ(csp_key_create(p, CALG_AES_256, CRYPT_EXPORTABLE, &w), ERROR_SUCCESS);

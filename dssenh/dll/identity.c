@@ -1,0 +1,9 @@
+/*
+ * identity.c - this is dssenh.dll: the DSS and Diffie-Hellman providers,
+ * built from rsaenh/dll/ with this file instead of rsaenh's; containers
+ * live where Wine's builtin dssenh keeps them.
+ */
+#include "../../rsaenh/dll/identity.h"
+#include "../../rsaenh/core/profiles.h"
+
+const struct csp_identity csp_identity = { CSP_IMAGE_DSSENH, "Software\\Wine\\Crypto\\DSS" };

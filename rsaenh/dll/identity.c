@@ -1,0 +1,8 @@
+/*
+ * identity.c - this is rsaenh.dll: the RSA providers, whose containers
+ * live where Wine's builtin rsaenh keeps them.
+ */
+#include "identity.h"
+#include "../core/profiles.h"
+
+const struct csp_identity csp_identity = { CSP_IMAGE_RSAENH, "Software\\Wine\\Crypto\\RSA" };
