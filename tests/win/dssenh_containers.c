@@ -11,35 +11,13 @@
 #include <wincrypt.h>
 #include <stdio.h>
 #include "wine/test.h"
-#include "cspdk.h"
+#include "builtin_csp.h"
 
 static const char secret[] = "dss interop";
 
-static struct {
-#define CSP_MEMBER(name, args) PFN_##name name;
-	CSP_ENTRY_POINTS(CSP_MEMBER)
-} wine;
+static struct builtin_csp wine;
 static CSP_VTABLE wine_vtable = { CSP_VTABLE_VERSION, NULL, NULL, PROV_DSS_DH, NULL, 0,
 				  (LPSTR)MS_ENH_DSS_DH_PROV_A };
-
-static BOOL load_wine_dssenh(void)
-{
-	char dir[MAX_PATH], copy[MAX_PATH];
-	const char *src = sizeof(void *) == 8
-		? "Z:\\usr\\lib\\x86_64-linux-gnu\\wine\\x86_64-windows\\dssenh.dll"
-		: "Z:\\usr\\lib\\i386-linux-gnu\\wine\\i386-windows\\dssenh.dll";
-	HMODULE mod;
-
-	GetTempPathA(sizeof(dir), dir);
-	snprintf(copy, sizeof(copy), "%swine_builtin_dssenh.dll", dir);
-	if (!CopyFileA(src, copy, FALSE))
-		return FALSE;
-	if (!(mod = LoadLibraryA(copy)))
-		return FALSE;
-#define CSP_LOAD(name, args) wine.name = (PFN_##name)(void *)GetProcAddress(mod, #name);
-	CSP_ENTRY_POINTS(CSP_LOAD)
-	return wine.CPAcquireContext != NULL;
-}
 
 static HCRYPTPROV open_ours(const char *name, DWORD flags)
 {
@@ -197,7 +175,7 @@ START_TEST(dssenh_containers)
 
 	ok(hold != 0, "verify context: %08lx\n", GetLastError());
 	test_persistence();
-	if (!load_wine_dssenh()) {
+	if (!load_builtin_csp("dssenh", &wine)) {
 		ok(0, "Wine's builtin dssenh.dll could not be loaded for the round trips: %08lx\n", GetLastError());
 		return;
 	}

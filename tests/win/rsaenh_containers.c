@@ -11,37 +11,15 @@
 #include <wincrypt.h>
 #include <stdio.h>
 #include "wine/test.h"
-#include "cspdk.h"
+#include "builtin_csp.h"
 
 static const char enh_prov[] = "Microsoft Enhanced Cryptographic Provider v1.0";
 static const char secret[] = "interop secret";
 
 /* Wine's builtin rsaenh, loaded under another name */
-static struct {
-#define CSP_MEMBER(name, args) PFN_##name name;
-	CSP_ENTRY_POINTS(CSP_MEMBER)
-} wine;
+static struct builtin_csp wine;
 static CSP_VTABLE wine_vtable = { CSP_VTABLE_VERSION, NULL, NULL, PROV_RSA_FULL, NULL, 0,
 				  (LPSTR)enh_prov };
-
-static BOOL load_wine_rsaenh(void)
-{
-	char dir[MAX_PATH], copy[MAX_PATH];
-	const char *src = sizeof(void *) == 8
-		? "Z:\\usr\\lib\\x86_64-linux-gnu\\wine\\x86_64-windows\\rsaenh.dll"
-		: "Z:\\usr\\lib\\i386-linux-gnu\\wine\\i386-windows\\rsaenh.dll";
-	HMODULE mod;
-
-	GetTempPathA(sizeof(dir), dir);
-	snprintf(copy, sizeof(copy), "%swine_builtin_rsaenh.dll", dir);
-	if (!CopyFileA(src, copy, FALSE))
-		return FALSE;
-	if (!(mod = LoadLibraryA(copy)))
-		return FALSE;
-#define CSP_LOAD(name, args) wine.name = (PFN_##name)(void *)GetProcAddress(mod, #name);
-	CSP_ENTRY_POINTS(CSP_LOAD)
-	return wine.CPAcquireContext != NULL;
-}
 
 /* Container storage needs DPAPI, which in turn needs the provider's
  * CryptDeriveKey and 3DES. */
@@ -435,7 +413,7 @@ START_TEST(rsaenh_containers)
 	}
 	test_persistence();
 	test_archivable_and_machine();
-	if (!load_wine_rsaenh()) {
+	if (!load_builtin_csp("rsaenh", &wine)) {
 		skip("Wine's builtin rsaenh.dll not found\n");
 		return;
 	}
