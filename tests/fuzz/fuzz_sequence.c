@@ -46,7 +46,7 @@ static void op_create_key(struct state *s)
 
 	flags &= (flags & 0x80) ? 0xffff0000 | CRYPT_EXPORTABLE | CRYPT_CREATE_SALT | CRYPT_NO_SALT :
 				  CRYPT_EXPORTABLE | CRYPT_CREATE_SALT | CRYPT_NO_SALT;
-	if (csp_alg_find(r->id)->pair == &csp_pair_rsa) {
+	if (csp_alg_pair(csp_alg_find(r->id)) == &csp_pair_rsa) {
 		/* small pairs only: generation is the slow part */
 		if (csp_pair_rsa.length(r, (flags & 0x80) ? 512 : 384, &bits) ||
 		    csp_rsa_generate(bits, &fz_rng, &rsa))
