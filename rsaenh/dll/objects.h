@@ -1,5 +1,5 @@
 /*
- * objects.h - what the handles of rsaenh.dll point to: provider contexts,
+ * objects.h - what the handles of rsaenh.dll and dssenh.dll point to: provider contexts,
  * keys and hashes (each a handle-table head around a core object), and the
  * small helpers every CP* export uses to reach them.
  */
@@ -48,9 +48,9 @@ HCRYPTHASH hash_handle_new(HCRYPTPROV prov, struct csp_hash *hash);
 HCRYPTPROV prov_handle_new(const struct csp_profile *profile, DWORD flags, const char *container,
 			   struct csp_key *pairs[2]);
 
-/* Make a copy of key pair k the context's pair of its kind (CALG_RSA_SIGN:
- * signature, else key exchange), written to the container first unless
- * this is a verify context. */
+/* Make a copy of key pair k the context's pair of its kind (a signature
+ * row, ALG_CLASS_SIGNATURE: AT_SIGNATURE's; else AT_KEYEXCHANGE's), written
+ * to the container first unless this is a verify context. */
 DWORD prov_install_pair(struct prov_obj *p, const struct csp_key *k);
 /* AT_KEYEXCHANGE / AT_SIGNATURE -> pair slot; 2 for anything else */
 DWORD prov_pair_slot(DWORD keyspec);
