@@ -48,8 +48,9 @@ dlls: $(DLLS)
 dlls-%:
 	$(MAKE) HOST=$* dlls
 
-# the Windows tests as 32-bit programs (run where the host has a 32-bit Wine)
-tests-%:
+# the Windows tests as 32-bit programs (run where the host has a 32-bit Wine);
+# after the DLLs, so that under make -j the 32-bit set-up runs once
+tests-%: dlls-%
 	$(MAKE) HOST=$* tests
 
 $(SETUP):
