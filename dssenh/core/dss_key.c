@@ -70,7 +70,7 @@ static DWORD get_group(const struct csp_key *k, DWORD param, BYTE *data, DWORD *
 	const struct csp_dss *d = k->pair;
 	BYTE value[CSP_DSS_MAX_BYTES];
 	const __mpz_struct *n;
-	DWORD size = d->bits / 8, err;
+	DWORD size = d->bits / 8;
 
 	switch (param) {
 	case KP_P: n = d->params.p; break;
@@ -83,8 +83,7 @@ static DWORD get_group(const struct csp_key *k, DWORD param, BYTE *data, DWORD *
 	if (mpz_sizeinbase(n, 256) > size)
 		size = (DWORD)mpz_sizeinbase(n, 256);
 	csp_rsa_put_le(value, size, n);
-	err = csp_copy_out(data, len, value, size);
-	return err;
+	return csp_copy_out(data, len, value, size);
 }
 
 /* --- DSS ------------------------------------------------------------------- */

@@ -31,6 +31,14 @@ static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 	return k;
 }
 
+/* Whether a key pair goes into the container: a complete private pair,
+ * not an ephemeral Diffie-Hellman one. */
+static BOOL pair_is_kept(const struct csp_key *k)
+{
+	return k->pair && k->alg->pair->ready(k->pair) && k->alg->pair->has_private(k->pair) &&
+	       k->alg->id != CALG_DH_EPHEM;
+}
+
 /* CryptGenKey of a key pair: generated, made the container's pair of its
  * kind (unless ephemeral or waiting for its group), and a handle to a
  * copy returned. */
@@ -43,7 +51,7 @@ static DWORD gen_key_pair(struct prov_obj *p, ALG_ID alg, DWORD flags, struct cs
 	if (!offer)
 		return NTE_BAD_ALGID;
 	if ((err = csp_pair_generate(csp_alg_find(alg), offer, flags & ~CRYPT_ARCHIVABLE, &os_random, &k)) ||
-	    (alg != CALG_DH_EPHEM && k->alg->pair->ready(k->pair) && (err = prov_install_pair(p, k)))) {
+	    (pair_is_kept(k) && (err = prov_install_pair(p, k)))) {
 		csp_key_destroy(k);
 		return err;
 	}
@@ -431,7 +439,7 @@ BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY 
 		if (pk)
 			object_unlock(&pk->head);
 		/* a private key pair becomes the container's pair of its kind */
-		if (!err && core->pair && core->alg->pair->has_private(core->pair) && core->alg->id != CALG_DH_EPHEM)
+		if (!err && pair_is_kept(core))
 			err = prov_install_pair(p, core);
 	}
 	if (pk)
