@@ -25,6 +25,8 @@ static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
 static process_prng_fn process_prng;
 static query_system_fn query_system;
 static ULONG query_chunk;
+static BYTE *pool;            /* query_chunk bytes, the unused ones from pool_pos */
+static ULONG pool_pos;
 static bcrypt_random_fn bcrypt_random;
 
 static void *symbol(const WCHAR *dll, const char *name, BOOL load)
@@ -44,33 +46,49 @@ static BOOL CALLBACK find_source(INIT_ONCE *o, void *param, void **ctx)
 		BYTE probe[1];
 
 		query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, probe, 0, &query_chunk);
-		if (query_chunk && query_chunk <= 0x10000)
+		if (query_chunk && query_chunk <= 0x10000 &&
+		    (pool = LocalAlloc(LMEM_FIXED, query_chunk))) {
+			pool_pos = query_chunk;
 			return TRUE;
+		}
 		query_system = NULL;
 	}
 	bcrypt_random = (bcrypt_random_fn)symbol(L"bcrypt.dll", "BCryptGenRandom", TRUE);
 	return bcrypt_random != NULL;
 }
 
+/* Each query fills query_chunk bytes (24 per processor on Wine).  As the
+ * system's own RtlGenRandom does, what one request leaves over is kept for
+ * the next, so a 32-byte request costs no more than one query; every byte
+ * is handed out once and wiped from the pool as it goes. */
 static BOOL from_wine_kernel(BYTE *out, ULONG len)
 {
-	BYTE *chunk = LocalAlloc(LMEM_FIXED, query_chunk);
-	BOOL ok = chunk != NULL;
+	static SRWLOCK pool_lock = SRWLOCK_INIT;
+	BOOL ok = TRUE;
 
+	AcquireSRWLockExclusive(&pool_lock);
 	while (ok && len) {
-		ULONG take = len < query_chunk ? len : query_chunk;
+		ULONG take;
 
-		ok = query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, chunk, query_chunk, NULL) == 0;
-		if (ok) {
-			CopyMemory(out, chunk, take);
-			out += take;
-			len -= take;
+		if (pool_pos == query_chunk && len >= query_chunk) {
+			/* a whole query's worth goes straight to the caller */
+			ok = query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, out, query_chunk, NULL) == 0;
+			take = ok ? query_chunk : 0;
+		} else {
+			if (pool_pos == query_chunk) {
+				if (!(ok = query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, pool, query_chunk, NULL) == 0))
+					break;
+				pool_pos = 0;
+			}
+			take = min(len, query_chunk - pool_pos);
+			CopyMemory(out, pool + pool_pos, take);
+			SecureZeroMemory(pool + pool_pos, take);
+			pool_pos += take;
 		}
+		out += take;
+		len -= take;
 	}
-	if (chunk) {
-		SecureZeroMemory(chunk, query_chunk);
-		LocalFree(chunk);
-	}
+	ReleaseSRWLockExclusive(&pool_lock);
 	return ok;
 }
 

@@ -173,6 +173,30 @@ static void test_gen_random(void)
 		ok(zeros < 30, "tail of a large request looks unfilled (%d zeros)\n", zeros);
 		HeapFree(GetProcessHeap(), 0, big);
 	}
+	/* Many small draws of sizes that do not divide the source's chunk: what
+	 * one leaves over serves the next, so a byte handed out twice or a
+	 * wiped byte handed out would show as repeats or as too many zeros. */
+	{
+		BYTE *small = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, 7 * 1000 + 13);
+		int i, zeros = 0, repeats = 0, all = 1;
+
+		for (i = 0; i < 1000; i++)
+			all &= gen(small + 7 * i, i % 2 ? 7 : 5);
+		all &= gen(small + 7000, 13);
+		ok(all, "small requests failed\n");
+		for (i = 0; i < 1000; i++) {
+			int n = i % 2 ? 7 : 5, j;
+
+			for (j = 0; j < n; j++)
+				zeros += !small[7 * i + j];
+			if (i && !memcmp(small + 7 * i, small + 7 * (i - 1), 5))
+				repeats++;
+		}
+		/* 6000 bytes hold about 23 zeros */
+		ok(zeros < 70, "small requests hold %d zero bytes of 6000\n", zeros);
+		ok(!repeats, "%d small requests repeat the one before\n", repeats);
+		HeapFree(GetProcessHeap(), 0, small);
+	}
 }
 
 static void test_check_signature(void)
