@@ -15,7 +15,7 @@
 #define BULK (1024 * 1024)      /* bytes per bulk operation */
 #define WINDOW 0.08             /* seconds per timing window */
 #define WINDOWS 5               /* windows per operation: the best counts */
-#define KEYGEN_RUNS 15          /* RSA key generations: the median counts */
+#define KEYGEN_RUNS 31          /* RSA key generations: the median counts */
 
 /* One step of an operation; returns 0 on failure (the run stops). */
 typedef int (*bench_fn)(void *ctx);
