@@ -1,5 +1,5 @@
 /*
- * rsa.c - RSA key pair objects: generation with nettle, duplication (the
+ * rsa.c - RSA key pair objects: generation (rsa_keygen.c), duplication (the
  * copy gets a blinding pair of its own),
  * wiping, and the RSA1/RSA2 key BLOB bodies.  GMP is given an allocator
  * that wipes every number it frees, so no private value outlives its key.
@@ -114,7 +114,7 @@ DWORD csp_rsa_generate(DWORD bits, const struct csp_random *rng, struct csp_rsa 
 	if (!(r = rsa_new()))
 		return NTE_NO_MEMORY;
 	mpz_set_ui(r->pub.e, RSA_PUBEXP);
-	if (!rsa_generate_keypair(&r->pub, &r->priv, &a, csp_rsa_rng_fn, NULL, NULL, bits, 0) || a.err) {
+	if (!csp_rsa_keygen(&r->pub, &r->priv, bits, &a, csp_rsa_rng_fn) || a.err) {
 		csp_rsa_destroy(r);
 		return a.err ? a.err : NTE_FAIL;
 	}

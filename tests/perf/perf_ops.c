@@ -122,7 +122,12 @@ static void rsa(void)
 	BYTE digest[32] = { 1 }, sig[256];
 	int i;
 
-	MEASURE("rsa2048-keygen", expect(csp_rsa_generate(2048, &rng, &r), "csp_rsa_generate"));
+	/* where a search finds its primes is luck: eight keys, not one */
+	MEASURE("rsa2048-keygen-x8", for (i = 0; i < 8; i++) {
+		csp_rsa_destroy(r);
+		r = NULL;
+		expect(csp_rsa_generate(2048, &rng, &r), "csp_rsa_generate");
+	});
 	if (!r)
 		return;
 	/* the first signature makes the key's blinding pair */
