@@ -9,8 +9,8 @@
  * takes.  For 2048 bits that is half the time of nettle's
  * rsa_generate_keypair (measured natively: median 24 against 50 ms).
  * The rest (d modulo (p-1)(q-1), the CRT values) is as nettle's own key
- * generation makes it.  A prime's residues and the window's marks tell
- * the prime: both are wiped.
+ * generation makes it.  The window's marks tell where the prime lies:
+ * they are wiped.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +30,6 @@
 
 struct sieve {
 	unsigned short prime[SIEVE_PRIMES];
-	unsigned residue[SIEVE_PRIMES];    /* of the window's start: secret */
 	unsigned char composite[WINDOW];   /* which candidates fell: secret */
 };
 
@@ -62,7 +61,6 @@ static void sieve_window(struct sieve *s, const mpz_t start)
 	for (i = 0; i < SIEVE_PRIMES; i++) {
 		unsigned q = s->prime[i], r = (unsigned)mpz_fdiv_ui(start, q);
 
-		s->residue[i] = r;
 		/* start + 2j = 0 (mod q): j = -r / 2, and 1/2 = (q + 1) / 2 */
 		j = (unsigned)((unsigned long)(q - r) % q * ((q + 1) / 2) % q);
 		for (; j < WINDOW; j += q)
@@ -99,7 +97,6 @@ static int random_prime(struct sieve *s, mpz_t p, unsigned bits, const mpz_t e, 
 			found = !mpz_cmp_ui(t, 1);
 		}
 	}
-	csp_wipe(s->residue, sizeof(s->residue));
 	csp_wipe(s->composite, sizeof(s->composite));
 	mpz_clear(start);
 	mpz_clear(t);
