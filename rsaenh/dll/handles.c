@@ -53,7 +53,7 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
 	obj->refs = 1;
 	obj->owner = owner;
 	obj->destroy = destroy;
-	InitializeSRWLock(&obj->lock);
+	InitializeCriticalSectionEx(&obj->lock, 0, CRITICAL_SECTION_NO_DEBUG_INFO);
 
 	spinrw_write_lock(&table_lock);
 	for (i = 0; i < n_slots && slots[i].obj; i++)
@@ -76,6 +76,8 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
 		h = make_handle(i, slots[i].gen, type);
 	}
 	spinrw_write_unlock(&table_lock);
+	if (!h)
+		DeleteCriticalSection(&obj->lock);
 	return h;
 }
 
@@ -95,8 +97,10 @@ struct csp_object *handle_get(ULONG_PTR h, enum handle_type type)
 
 void handle_put(struct csp_object *obj)
 {
-	if (obj && !InterlockedDecrement(&obj->refs))
+	if (obj && !InterlockedDecrement(&obj->refs)) {
+		DeleteCriticalSection(&obj->lock);
 		obj->destroy(obj);
+	}
 }
 
 BOOL handle_close(ULONG_PTR h, enum handle_type type)
