@@ -95,6 +95,16 @@ struct csp_object *handle_get(ULONG_PTR h, enum handle_type type)
 	return obj;
 }
 
+BOOL handle_valid(ULONG_PTR h, enum handle_type type)
+{
+	BOOL live;
+
+	spinrw_read_lock(&table_lock);
+	live = find_slot(h, type) != NULL;
+	spinrw_read_unlock(&table_lock);
+	return live;
+}
+
 void handle_put(struct csp_object *obj)
 {
 	if (obj && !InterlockedDecrement(&obj->refs)) {

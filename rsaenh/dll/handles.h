@@ -33,6 +33,9 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
  * NULL otherwise (never dereferences anything for a bad handle). */
 struct csp_object *handle_get(ULONG_PTR h, enum handle_type type);
 void handle_put(struct csp_object *obj);
+/* Whether h is live with that type, for a check that needs no object:
+ * half the table work of handle_get and handle_put. */
+BOOL handle_valid(ULONG_PTR h, enum handle_type type);
 
 /* Invalidate h (it is never valid again) and drop the table's reference. */
 BOOL handle_close(ULONG_PTR h, enum handle_type type);

@@ -55,13 +55,11 @@ BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags
 
 BOOL WINAPI CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD len, DWORD flags)
 {
-	struct prov_obj *p;
 	struct hash_obj *h;
 	DWORD err;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (flags & ~CRYPT_USERDATA)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(h = hash_get(prov, hash)))
@@ -80,13 +78,11 @@ BOOL WINAPI CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD
 BOOL WINAPI CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *data, DWORD *len,
 			   DWORD flags)
 {
-	struct prov_obj *p;
 	struct hash_obj *h;
 	DWORD err;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(h = hash_get(prov, hash)))
@@ -104,13 +100,11 @@ BOOL WINAPI CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *
 
 BOOL WINAPI CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const BYTE *data, DWORD flags)
 {
-	struct prov_obj *p;
 	struct hash_obj *h;
 	DWORD err;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(h = hash_get(prov, hash)))
@@ -128,12 +122,10 @@ BOOL WINAPI CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const 
 
 BOOL WINAPI CPDestroyHash(HCRYPTPROV prov, HCRYPTHASH hash)
 {
-	struct prov_obj *p;
 	struct hash_obj *h;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (!(h = hash_get(prov, hash)))   /* checks the owner before closing */
 		return csp_result(NTE_BAD_HASH);
 	handle_put(&h->head);
@@ -144,14 +136,12 @@ BOOL WINAPI CPDuplicateHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD *reserved, D
 			    HCRYPTHASH *dup)
 {
 	struct csp_hash *copy = NULL;
-	struct prov_obj *p;
 	struct hash_obj *h;
 	DWORD err;
 	HCRYPTHASH d;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (!(h = hash_get(prov, hash)))
 		return csp_result(NTE_BAD_HASH);
 	if (!dup || reserved || flags) {
@@ -173,13 +163,11 @@ BOOL WINAPI CPDuplicateHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD *reserved, D
 /* Validate a (prov, hash, key) triple as Windows orders the checks. */
 static DWORD check_hash_and_key(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, BOOL need_key)
 {
-	struct prov_obj *p;
 	struct hash_obj *h;
 	struct key_obj *k;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return NTE_BAD_UID;
-	handle_put(&p->head);
 	if (!(h = hash_get(prov, hash)))
 		return NTE_BAD_HASH;
 	handle_put(&h->head);

@@ -18,14 +18,12 @@
  * *err set. */
 static struct key_obj *get_prov_key(HCRYPTPROV prov, HCRYPTKEY key, DWORD *err)
 {
-	struct prov_obj *p;
 	struct key_obj *k;
 
-	if (!(p = prov_get(prov))) {
+	if (!prov_valid(prov)) {
 		*err = NTE_BAD_UID;
 		return NULL;
 	}
-	handle_put(&p->head);
 	if (!(k = key_get(prov, key)))
 		*err = NTE_BAD_KEY;
 	return k;
@@ -215,13 +213,11 @@ BOOL WINAPI CPDuplicateKey(HCRYPTPROV prov, HCRYPTKEY key, DWORD *reserved, DWOR
 
 BOOL WINAPI CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *data, DWORD *len, DWORD flags)
 {
-	struct prov_obj *p;
 	struct key_obj *k;
 	DWORD err;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(k = key_get(prov, key)))
@@ -239,13 +235,11 @@ BOOL WINAPI CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *dat
 
 BOOL WINAPI CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYTE *data, DWORD flags)
 {
-	struct prov_obj *p;
 	struct key_obj *k;
 	DWORD err;
 
-	if (!(p = prov_get(prov)))
+	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	handle_put(&p->head);
 	if (flags)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(k = key_get(prov, key)))

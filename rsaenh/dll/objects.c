@@ -19,6 +19,11 @@ struct prov_obj *prov_get(HCRYPTPROV prov)
 	return (struct prov_obj *)handle_get(prov, HANDLE_PROV);
 }
 
+BOOL prov_valid(HCRYPTPROV prov)
+{
+	return handle_valid(prov, HANDLE_PROV);
+}
+
 /* a key or hash reached through another context counts as a bad handle */
 static struct csp_object *child_get(HCRYPTPROV prov, ULONG_PTR h, enum handle_type type)
 {

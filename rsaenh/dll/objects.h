@@ -37,6 +37,7 @@ BOOL csp_result(DWORD err);
 
 /* Referenced objects, or NULL; key/hash must belong to prov. */
 struct prov_obj *prov_get(HCRYPTPROV prov);
+BOOL prov_valid(HCRYPTPROV prov);       /* live, nothing referenced */
 struct key_obj *key_get(HCRYPTPROV prov, HCRYPTKEY key);
 struct hash_obj *hash_get(HCRYPTPROV prov, HCRYPTHASH hash);
 
