@@ -53,7 +53,9 @@ ULONG_PTR handle_create(struct csp_object *obj, enum handle_type type, ULONG_PTR
 	obj->refs = 1;
 	obj->owner = owner;
 	obj->destroy = destroy;
-	InitializeCriticalSectionEx(&obj->lock, 0, CRITICAL_SECTION_NO_DEBUG_INFO);
+	/* with debug info: without it, Wine's DeleteCriticalSection closes a
+	 * semaphore it never made, a wineserver round trip per object */
+	InitializeCriticalSection(&obj->lock);
 
 	spinrw_write_lock(&table_lock);
 	for (i = 0; i < n_slots && slots[i].obj; i++)
