@@ -63,14 +63,24 @@ $(OUT)/obj/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(WCC) $(WCFLAGS) -MMD -MP -c $< -o $@
 
+# Each DLL's debug information goes into DLL.debug beside it (found through
+# a .gnu_debuglink): Wine reads a mingw DLL's sections into memory at every
+# load, and with the debug sections in, a load and free of rsaenh.dll took
+# 3.9 ms instead of 0.7 (the CSP-only deployment loads it for every context).
+SPLIT_DEBUG = $(HOST)-objcopy --only-keep-debug $@ $@.debug && \
+	$(HOST)-objcopy --strip-debug --add-gnu-debuglink=$@.debug $@
+
 $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
+	$(SPLIT_DEBUG)
 
 $(OUT)/dssenh.dll: $(call wobj,$(DSSENH_SRC)) dssenh/dssenh.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) dssenh/dssenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
+	$(SPLIT_DEBUG)
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) cryptsp/cryptsp.def $(NETTLE) -ladvapi32
+	$(SPLIT_DEBUG)
 
 # advapi32's own code must not import from advapi32.dll (itself): what it
 # needs beyond kernel32 comes from kernelbase, through this import library.
@@ -84,6 +94,7 @@ endif
 
 $(OUT)/advapi32.dll: $(call wobj,$(ADVAPI32_SRC)) advapi32/advapi32.def $(OUT)/libkernelbase.a
 	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) advapi32/advapi32.def $(NETTLE) $(OUT)/libkernelbase.a -lkernel32
+	$(SPLIT_DEBUG)
 
 # --- native build of the CSP core (unit tests, sanitizers) -----------------
 
