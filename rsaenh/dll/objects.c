@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 #include "objects.h"
-#include <bcrypt.h>   /* after windows.h, which objects.h brings */
+#include <ntsecapi.h>   /* RtlGenRandom; after windows.h, which objects.h brings */
 
 BOOL csp_result(DWORD err)
 {
@@ -131,8 +131,9 @@ static DWORD os_fill(void *ctx, BYTE *buf, DWORD len)
 {
 	if (!len)
 		return ERROR_SUCCESS;
-	return BCRYPT_SUCCESS(BCryptGenRandom(NULL, buf, len, BCRYPT_USE_SYSTEM_PREFERRED_RNG))
-		? ERROR_SUCCESS : NTE_FAIL;
+	/* the system's RtlGenRandom (advapi32's SystemFunction036) directly:
+	 * under Wine, BCryptGenRandom only passes the call on to it */
+	return RtlGenRandom(buf, len) ? ERROR_SUCCESS : NTE_FAIL;
 }
 
 const struct csp_random os_random = { os_fill, NULL };

@@ -56,7 +56,7 @@ DWORD prov_install_pair(struct prov_obj *p, const struct csp_key *k);
 /* AT_KEYEXCHANGE / AT_SIGNATURE -> pair slot; 2 for anything else */
 DWORD prov_pair_slot(DWORD keyspec);
 
-/* The operating system's generator (BCryptGenRandom, system preferred). */
+/* The operating system's generator (RtlGenRandom, advapi32's SystemFunction036). */
 extern const struct csp_random os_random;
 
 #endif
