@@ -311,6 +311,14 @@ static int thread_encrypt(void *ctx)
 	return CryptEncrypt(t->op.key, 0, FALSE, 0, t->buf, &n, BULK);
 }
 
+static int thread_decrypt(void *ctx)
+{
+	struct thread_op *t = ctx;
+	DWORD n = BULK;
+
+	return CryptDecrypt(t->op.key, 0, FALSE, 0, t->buf, &n);
+}
+
 static int thread_hash(void *ctx)
 {
 	struct thread_op *t = ctx;
@@ -333,6 +341,7 @@ static void thread_teardown(void *ctx)
 
 const struct bench_bulk bench_capi_bulk[] = {
 	{ "aes128-cbc-enc", aes_setup, thread_encrypt, thread_teardown },
+	{ "aes128-cbc-dec", aes_setup, thread_decrypt, thread_teardown },
 	{ "sha256", sha_setup, thread_hash, thread_teardown },
 	{ NULL }
 };

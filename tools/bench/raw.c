@@ -204,7 +204,7 @@ void bench_raw(void)
 /* --- per-thread state for threads.c ------------------------------------- */
 
 struct thread_raw {
-	struct aes128_ctx aes;
+	struct aes128_ctx aes, aes_dec;
 	struct sha256_ctx sha;
 	BYTE iv[16];
 	BYTE *buf;
@@ -217,6 +217,7 @@ static void *thread_setup(void)
 	if (!t || !(t->buf = calloc(1, BULK)))
 		bench_fail("malloc");
 	aes128_set_encrypt_key(&t->aes, t->iv);
+	aes128_set_decrypt_key(&t->aes_dec, t->iv);
 	sha256_init(&t->sha);
 	return t;
 }
@@ -226,6 +227,14 @@ static int thread_encrypt(void *ctx)
 	struct thread_raw *t = ctx;
 
 	cbc_aes128_encrypt(&t->aes, t->iv, BULK, t->buf, t->buf);
+	return 1;
+}
+
+static int thread_decrypt(void *ctx)
+{
+	struct thread_raw *t = ctx;
+
+	cbc_decrypt(&t->aes_dec, (nettle_cipher_func *)aes128_decrypt, 16, t->iv, BULK, t->buf, t->buf);
 	return 1;
 }
 
@@ -247,6 +256,7 @@ static void thread_teardown(void *ctx)
 
 const struct bench_bulk bench_raw_bulk[] = {
 	{ "aes128-cbc-enc", thread_setup, thread_encrypt, thread_teardown },
+	{ "aes128-cbc-dec", thread_setup, thread_decrypt, thread_teardown },
 	{ "sha256", thread_setup, thread_hash, thread_teardown },
 	{ NULL }
 };

@@ -1,8 +1,10 @@
 /*
- * threads.c - the bulk operations from 1, 2 and 4 threads at once, each
+ * threads.c - bulk operations from 1, 2 and 4 threads at once, each
  * thread with its own context and key (or hash): total throughput per
- * thread count, reported as "NAME-xT".  A global lock on the data path
- * would show as no gain from 1 to 2 threads (the machines have 2 cores).
+ * thread count, reported as "NAME-xT".  One operation for each of the
+ * data paths (CBC encryption, CBC decryption, hashing; the algorithms
+ * share them).  A global lock on a path would show as no gain from 1 to
+ * 2 threads (the machines have 2 cores).
  */
 #include <stdio.h>
 #include "bench.h"
