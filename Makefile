@@ -71,11 +71,11 @@ SPLIT_DEBUG = $(HOST)-objcopy --only-keep-debug $@ $@.debug && \
 	$(HOST)-objcopy --strip-debug --add-gnu-debuglink=$@.debug $@
 
 $(OUT)/rsaenh.dll: $(call wobj,$(RSAENH_SRC)) rsaenh/rsaenh.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) rsaenh/rsaenh.def $(NETTLE) -ladvapi32 -lcrypt32
 	$(SPLIT_DEBUG)
 
 $(OUT)/dssenh.dll: $(call wobj,$(DSSENH_SRC)) dssenh/dssenh.def
-	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) dssenh/dssenh.def $(NETTLE) -lbcrypt -ladvapi32 -lcrypt32
+	$(WCC) $(WLDFLAGS) -o $@ $(filter %.o,$^) dssenh/dssenh.def $(NETTLE) -ladvapi32 -lcrypt32
 	$(SPLIT_DEBUG)
 
 $(OUT)/cryptsp.dll: $(call wobj,$(CRYPTSP_SRC)) cryptsp/cryptsp.def
@@ -215,7 +215,7 @@ tools: $(TOOLS)
 BENCH_SRC := $(wildcard tools/bench/*.c)
 $(OUT)/tools/bench.exe: $(BENCH_SRC) tools/bench/bench.h | $(SETUP)
 	@mkdir -p $(dir $@)
-	$(WCC) $(WCFLAGS) -o $@ $(BENCH_SRC) -ladvapi32 $(NETTLE) -lbcrypt
+	$(WCC) $(WCFLAGS) -o $@ $(BENCH_SRC) -ladvapi32 $(NETTLE)
 
 tools: $(OUT)/tools/bench.exe
 

@@ -2,12 +2,12 @@
  * raw.c - the same operations as capi.c, calling nettle and GMP directly
  * (statically linked into bench.exe): what the machine can do in this kind
  * of Wine process, the limit for our DLLs.  Random bytes come from
- * BCryptGenRandom, the source our CSP uses.  Operations without a nettle
+ * RtlGenRandom, the source our CSP uses.  Operations without a nettle
  * counterpart (contexts, containers) are not measured here.
  */
 #include <stdlib.h>
 #include "bench.h"
-#include <bcrypt.h>
+#include <ntsecapi.h>
 #include <nettle/aes.h>
 #include <nettle/arcfour.h>
 #include <nettle/cbc.h>
@@ -23,8 +23,8 @@ static BYTE iv[16];
 
 static void os_random(void *ctx, size_t len, uint8_t *dst)
 {
-	if (!BCRYPT_SUCCESS(BCryptGenRandom(NULL, dst, (ULONG)len, BCRYPT_USE_SYSTEM_PREFERRED_RNG)))
-		bench_fail("BCryptGenRandom");
+	if (!RtlGenRandom(dst, (ULONG)len))
+		bench_fail("RtlGenRandom");
 }
 
 static union {
