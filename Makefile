@@ -51,7 +51,7 @@ dlls-%:
 # the Windows tests as 32-bit programs (run where the host has a 32-bit Wine);
 # after the DLLs, so that under make -j the 32-bit set-up runs once
 tests-%: dlls-%
-	$(MAKE) HOST=$* tests
+	$(MAKE) HOST=$* tests demo-tools
 
 $(SETUP):
 	HOST=$(HOST) bash tools/setup.sh
@@ -208,6 +208,7 @@ $(OUT)/tools/%.exe: tools/%.c | $(SETUP)
 
 tests: $(WIN_TESTS) $(INTEROP)
 tools: $(TOOLS)
+demo-tools: $(TOOLS)
 
 # --- bench (issue 8): bench.exe, make bench, the callgrind guard ------------
 # bench.exe links nettle/GMP statically for its --raw mode; `make bench`
@@ -257,7 +258,7 @@ uninstall:
 clean:
 	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/tsan build/winetest build/conformance build/prefix-*
 
-.PHONY: all dlls setup unit tests tools check run install uninstall clean fuzz fuzz-build tsan
+.PHONY: all dlls setup unit tests tools demo-tools check run install uninstall clean fuzz fuzz-build tsan
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
 -include $(shell find build/$(HOST)/obj build/native/obj build/native/perf/obj build/fuzz/obj build/tsan/obj -name '*.d' 2>/dev/null)

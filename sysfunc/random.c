@@ -1,61 +1,50 @@
 /*
  * random.c - the system's random number generator: SystemFunction036
- * (RtlGenRandom) and the helper the other functions here use.  The source
- * is the one the platform has at the bottom of its own stack:
- *  - ProcessPrng (bcryptprimitives.dll: Windows 10 and later, newer Wine);
- *  - on Wine without it, the kernel's generator as Wine's ntdll hands it
- *    out (NtQuerySystemInformation(SystemInterruptInformation) returns
- *    getrandom() bytes there).  Wine's bcrypt implements BCryptGenRandom
- *    by calling advapi32's SystemFunction036 - this function - so it
- *    cannot be the source here;
- *  - elsewhere (older Windows) BCryptGenRandom with the system RNG.
- * Everything is resolved on first use, never imported: bcrypt.dll and
- * bcryptprimitives.dll would import advapi32 back.
+ * (RtlGenRandom) and the helper the other functions here use.
+ *
+ * The source is the one at the bottom of Wine's own stack: the kernel's
+ * generator as Wine's ntdll hands it out
+ * (NtQuerySystemInformation(SystemInterruptInformation) returns getrandom()
+ * bytes there, on Wine 8 and Wine 10 alike).  Nothing above ntdll may be
+ * the source, because on Wine every other generator comes back here:
+ *  - bcryptprimitives!ProcessPrng (Wine 10) imports advapi32's
+ *    SystemFunction036, this function: calling it recursed until the stack
+ *    overflowed (every process of the prefix died);
+ *  - bcrypt!BCryptGenRandom calls SystemFunction036 (Wine 8) or ProcessPrng
+ *    (Wine 10);
+ *  - CryptGenRandom is cryptsp -> a CSP -> this function.
+ * Only ntdll is used, resolved from the module already loaded; where the
+ * running ntdll is not Wine's (wine_get_version absent) there is no tested
+ * source and the call fails with NTE_FAIL rather than guess.
+ * tests/win/random_paths.c calls every generator with our stack installed.
  */
 #include "sysfunc.h"
-#include <bcrypt.h>
 #include "spinrw.h"
 
 #define SYSTEM_INTERRUPT_INFORMATION_CLASS 23
 
-typedef BOOL (WINAPI *process_prng_fn)(BYTE *, SIZE_T);
 typedef NTSTATUS (WINAPI *query_system_fn)(int, void *, ULONG, ULONG *);
-typedef NTSTATUS (WINAPI *bcrypt_random_fn)(BCRYPT_ALG_HANDLE, PUCHAR, ULONG, ULONG);
 
 static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
-static process_prng_fn process_prng;
 static query_system_fn query_system;
 static ULONG query_chunk;
 static BYTE *pool;            /* query_chunk bytes, the unused ones from pool_pos */
 static ULONG pool_pos;
-static bcrypt_random_fn bcrypt_random;
-
-static void *symbol(const WCHAR *dll, const char *name, BOOL load)
-{
-	HMODULE mod = load ? LoadLibraryW(dll) : GetModuleHandleW(dll);
-
-	return mod ? (void *)GetProcAddress(mod, name) : NULL;
-}
 
 static BOOL CALLBACK find_source(INIT_ONCE *o, void *param, void **ctx)
 {
-	if ((process_prng = (process_prng_fn)symbol(L"bcryptprimitives.dll", "ProcessPrng", TRUE)))
-		return TRUE;
-	if (symbol(L"ntdll.dll", "wine_get_version", FALSE) &&
-	    (query_system = (query_system_fn)symbol(L"ntdll.dll", "NtQuerySystemInformation", FALSE))) {
-		/* A short buffer reports the size one call fills. */
-		BYTE probe[1];
+	HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+	BYTE probe[1];
 
-		query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, probe, 0, &query_chunk);
-		if (query_chunk && query_chunk <= 0x10000 &&
-		    (pool = LocalAlloc(LMEM_FIXED, query_chunk))) {
-			pool_pos = query_chunk;
-			return TRUE;
-		}
-		query_system = NULL;
-	}
-	bcrypt_random = (bcrypt_random_fn)symbol(L"bcrypt.dll", "BCryptGenRandom", TRUE);
-	return bcrypt_random != NULL;
+	if (!ntdll || !GetProcAddress(ntdll, "wine_get_version") ||
+	    !(query_system = (query_system_fn)GetProcAddress(ntdll, "NtQuerySystemInformation")))
+		return FALSE;
+	/* A short buffer reports the size one call fills. */
+	query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, probe, 0, &query_chunk);
+	if (!query_chunk || query_chunk > 0x10000 || !(pool = LocalAlloc(LMEM_FIXED, query_chunk)))
+		return FALSE;
+	pool_pos = query_chunk;
+	return TRUE;
 }
 
 /* Each query fills query_chunk bytes (24 per processor on Wine).  As the
@@ -109,12 +98,7 @@ BOOL sysfunc_random(void *buf, ULONG len)
 		SetLastError(NTE_FAIL);
 		return FALSE;
 	}
-	if (process_prng)
-		ok = process_prng(buf, len);
-	else if (query_system)
-		ok = from_wine_kernel(buf, len);
-	else
-		ok = bcrypt_random(NULL, buf, len, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0;
+	ok = from_wine_kernel(buf, len);
 	if (!ok)
 		SetLastError(NTE_FAIL);
 	return ok;

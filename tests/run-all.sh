@@ -4,15 +4,16 @@
 # which builds everything first.
 #   1. native unit tests of the CSP core, under ASan and UBSan; a threaded
 #      test of the core under TSan;
-#   2. the conformance runner (Wine's upstream suites, ours vs builtin);
-#   3. our own winetest-style Windows tests, in the conformance runner's
-#      "ours" prefix, with the loader trace checked; again as 32-bit
-#      programs on our i686 DLLs where the host has a 32-bit Wine;
-#   4. install and uninstall on the builtin prefix, which must come back as it
-#      was, and the prefix still boots and serves cmd, reg and regedit;
-#   5. the export tables of both architectures against Wine 8.0's lists;
-#   6. interoperability with OpenSSL: RSA keys, signatures and ciphertexts
-#      both ways, in the "ours" prefix;
+#   2. everything that runs under Wine (tests/run-wine.sh), once in each
+#      Wine root (tools/wine-root.sh): Debian bookworm's Wine 8.0 and trixie's
+#      Wine 10.0, 64-bit and, where that Wine runs them here, 32-bit: Wine's
+#      upstream suites (8.0's and 10.0's) ours vs builtin, our Windows tests,
+#      the install round trip, prefix health, OpenSSL interop, make run's
+#      programs;
+#   3. the upgrade path: a prefix set up under Wine 8.0 (the host's, 64-bit
+#      only), then opened by Wine 10.0 (tests/install/upgrade.sh);
+#   4. the conformance table over every Wine and architecture;
+#   5. the export tables of both architectures against Wine 8.0's and 10.0's lists;
 #   7. the performance guard: callgrind instruction counts of the native
 #      core against tests/perf/callgrind.txt (tests/perf/check.sh).
 #   8. a bounded run of every libFuzzer target (ASan + UBSan), FUZZ_CHECK_SECONDS
@@ -21,21 +22,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
 cd "$top"
-. tools/wine-loaders.sh
-wine_loaders "$top"
-passed=0 failed=0 skipped=0
-
-count() { # adds "N passed, N failed" from the last such line of $1
-	local line
-	line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1)
-	if [ -z "$line" ]; then
-		echo "  no result line: counted as one failure"
-		failed=$((failed + 1))
-		return
-	fi
-	passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
-	failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
-}
+. tests/count.sh
 
 log=build/test-logs
 rm -rf "$log" && mkdir -p "$log"
@@ -69,73 +56,29 @@ for t in build/tsan/test_*; do
 	fi
 done
 
-echo "== 2. conformance: Wine's upstream suites, WINETEST_PLATFORM=windows =="
-python3 tests/conformance/run.py | tee "$log/conformance.txt"
-count "$log/conformance.txt"
+# Everything that runs under Wine runs once per Wine: Wine 8.0 and Wine 10.0,
+# each in a Debian root of its release (tools/wine-root.sh), 64-bit and,
+# where that Wine can run them here, 32-bit programs (tests/run-wine.sh).
+# The upstream suites are compiled here (mingw-w64 is on the host, not in the roots).
+python3 tests/conformance/run.py --build-only || { echo "  the upstream suites did not build: counted as one failure"; failed=$((failed + 1)); }
+for root in ${WINE_ROOTS:-bookworm trixie}; do
+	echo "== 2. under Wine: the Debian $root root =="
+	bash tools/wine-root.sh create "$root" || { echo "  no $root root: counted as one failure"; failed=$((failed + 1)); continue; }
+	bash tools/wine-root.sh run "$root" bash tests/run-wine.sh | tee "$log/wine-$root.txt"
+	count "$log/wine-$root.txt"
+	skipped=$((skipped + $(grep -Eo '^\(([0-9]+) checks of our Windows tests were skipped' "$log/wine-$root.txt" | grep -Eo '[0-9]+' || echo 0)))
+done
 
-# Each winetest-style program in a folder, run with a loader, its output
-# judged: its summary lines, and the loader trace showing our DLLs.
-run_win_tests() { # tests folder, loader, log suffix
-	local t name rc sum f s
-	for t in "$1"/*.exe; do
-		[ -f "$t" ] || continue
-		name=$(basename "$t" .exe)$3
-		WINETEST_PLATFORM=windows WINEDEBUG=-all,+loaddll timeout 300 "$2" "$t" >"$log/$name.txt" 2>"$log/$name.loaddll"
-		rc=$?
-		sum=$(grep -Eo '[0-9]+ tests executed \([0-9]+ marked as todo, [0-9]+ as flaky, [0-9]+ failures?\), [0-9]+ skipped' "$log/$name.txt" |
-			sed -E 's/^([0-9]+) tests.* ([0-9]+) failures?\), ([0-9]+) skipped/\1 \2 \3/' | awk '{t+=$1; f+=$2; s+=$3} END {if (NR) print t, f, s}')
-		if [ -z "$sum" ] || grep -q 'unhandled exception' "$log/$name.txt"; then
-			echo "  $name: crashed or hung (exit $rc): see $log/$name.txt"
-			failed=$((failed + 1))
-			continue
-		fi
-		read -r t f s <<<"$sum"
-		# Our tests exist to exercise our DLLs: the loader must have loaded ours.
-		if grep -E '\\(advapi32|cryptsp|rsaenh|dssenh)\.dll" at [0-9A-Fa-f]+: builtin' "$log/$name.loaddll" >/dev/null; then
-			echo "  $name: a builtin CryptoAPI DLL was loaded instead of ours: see $log/$name.loaddll"
-			failed=$((failed + 1))
-			continue
-		fi
-		echo "  $name: $t tests, $f failed, $s skipped"
-		# the counts some tests report: bad-input cases, threads x operations
-		grep -Eh '^[a-z_]+: [0-9]+ bad-input cases|[0-9]+ threads x [0-9]+s: [0-9]+ operations' "$log/$name.txt" |
-			sed -E 's/^[0-9a-f]{4}://; s/^/    /'
-		[ "$f" -gt 0 ] && grep 'Test failed' "$log/$name.txt" | head -n 20 | sed 's/^/    /'
-		passed=$((passed + t - f))
-		failed=$((failed + f))
-		skipped=$((skipped + s))
-	done
-}
+echo "== 3. a prefix set up under Wine 8.0 (64-bit only), opened by Wine 10.0 =="
+bash tests/install/upgrade.sh | tee "$log/upgrade.txt"
+count "$log/upgrade.txt"
 
-echo "== 3. our Windows tests (winetest style), our DLLs installed =="
-export WINEPREFIX=$top/build/prefix-ours
-run_win_tests "build/$host/tests" wine ""
-wow64=$WINEPREFIX/drive_c/windows/syswow64
-if [ -z "$WINE32" ]; then
-	echo "(32-bit run of the Windows tests skipped: no 32-bit Wine (wine32:i386) on this host; tools/setup.sh says why it is not installed; the i686 DLLs are checked by their exports only)"
-elif ! cmp -s "$wow64/rsaenh.dll" "build/i686-w64-mingw32/rsaenh.dll"; then
-	echo "(32-bit run of the Windows tests skipped: the prefix $WINEPREFIX has no 32-bit half of ours: it was made before the host had a 32-bit Wine; remove it)"
-	failed=$((failed + 1))
-else
-	echo "== 3b. the same tests as 32-bit programs (our i686 DLLs, in syswow64) =="
-	run_win_tests build/i686-w64-mingw32/tests "$WINE32" "-32"
-fi
-wineserver -k 2>/dev/null
-
-echo "== 4. make install / make uninstall round trip (on the builtin prefix) =="
-bash tests/install/roundtrip.sh "$top/build/prefix-builtin" "build/$host" | tee "$log/install.txt"
-count "$log/install.txt"
+echo "== 4. conformance, every Wine and architecture =="
+python3 tests/conformance/matrix.py | tee "$log/matrix.txt"
 
 echo "== 5. export tables, x86_64 and i686 =="
 python3 tests/exports/check_exports.py | tee "$log/exports.txt"
 count "$log/exports.txt"
-# The i686 DLLs are built and their exports checked above; the Windows
-# tests run as 32-bit programs below where the host has a 32-bit Wine.
-
-echo "== 6. interoperability with OpenSSL (RSA keys, signatures, encryption) =="
-python3 tests/interop/run.py "$top/build/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"
-count "$log/interop.txt"
-wineserver -k 2>/dev/null
 
 # --- 7. performance guard (issue 8) ----------------------------------------
 echo "== 7. performance guard: callgrind instruction counts of the native core =="

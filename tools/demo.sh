@@ -6,19 +6,21 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
-export WINEPREFIX=$top/build/prefix-demo
+export WINEPREFIX=${DEMO_PREFIX:-$top/build/prefix-demo}
 export WINEDEBUG=-all
 . "$top/tools/wine-loaders.sh"
 wine_loaders "$top"
+# DEMO_WINE: the loader of the programs (HOST=i686-w64-mingw32 with a 32-bit loader: the 32-bit programs)
+wine=${DEMO_WINE:-wine}
 
-make -s -C "$top" install WINEPREFIX="$WINEPREFIX"
+bash "$top/tools/install.sh" install "$top/build/x86_64-w64-mingw32"
 
 sample=$top/build/demo/sample.bin
 mkdir -p "$(dirname "$sample")"
 [ -f "$sample" ] || { echo "CryptoAPI on nettle, under Wine." > "$sample"; head -c 1048576 /dev/urandom >> "$sample"; }
 
 echo "== cryptdemo.exe $(basename "$sample") =="
-WINEDEBUG=-all,+loaddll wine "$top/build/$host/tools/cryptdemo.exe" "$(winepath -w "$sample")" 2>"$top/build/demo/loaddll.txt"
+WINEDEBUG=-all,+loaddll "$wine" "$top/build/$host/tools/cryptdemo.exe" "$(winepath -w "$sample")" 2>"$top/build/demo/loaddll.txt"
 echo "== the same file hashed by Linux, to compare =="
 printf '  MD5      %s\n  SHA-1    %s\n  SHA-256  %s\n' "$(md5sum < "$sample" | cut -d' ' -f1)" \
 	"$(sha1sum < "$sample" | cut -d' ' -f1)" "$(sha256sum < "$sample" | cut -d' ' -f1)"
@@ -36,7 +38,7 @@ w=$(winepath -w "$dir")
 step() { # title, expected exit status, arguments...
 	local title=$1 want=$2 rc=0; shift 2
 	echo "-- $title"
-	WINEDEBUG=-all,+loaddll wine "$kx" "$@" 2>"$dir/loaddll.txt" || rc=$?
+	WINEDEBUG=-all,+loaddll "$wine" "$kx" "$@" 2>"$dir/loaddll.txt" || rc=$?
 	if [ "$rc" != "$want" ]; then
 		echo "demo: this step ended with status $rc, expected $want" >&2
 		exit 1
@@ -59,7 +61,7 @@ served() { # loaddll trace
 }
 echo
 echo "== session key exchange between separate processes (replay-checked) =="
-wine "$kx" cleanup >/dev/null 2>&1 || true
+"$wine" "$kx" cleanup >/dev/null 2>&1 || true
 step "receiver, process 1: key container and key-exchange pair; publishes its public key" 0 receiver-setup "$w"
 step "sender, process 2: key container and signature pair; publishes its public key" 0 sender-setup "$w"
 step "sender, process 3: session key, SIMPLEBLOB, encrypted and signed message #1" 0 \
@@ -68,5 +70,5 @@ step "receiver, process 4: verifies, imports the SIMPLEBLOB, decrypts #1" 0 rece
 step "an eavesdropper replays packet #1 to the receiver, process 5: must be rejected" 1 receive "$w" "$w\\packet1.bin"
 step "sender, process 6: message #2" 0 send "$w" 2 "Bring the signed contract." "$w\\packet2.bin"
 step "receiver, process 7: accepts #2" 0 receive "$w" "$w\\packet2.bin"
-wine "$kx" cleanup
+"$wine" "$kx" cleanup
 echo "demo: all steps behaved as expected"

@@ -5,15 +5,21 @@
 #   WINEPREFIX=/path bash tools/install.sh uninstall BUILD_DIR
 #
 # install: backs up what system32 holds under the same names, copies our
-# CSPs rsaenh.dll and dssenh.dll (and, for the full stack, cryptsp.dll, advapi32.dll and a copy
-# of Wine's builtin advapi32 as advapi32_wine.dll, which our advapi32
-# forwards its non-crypto exports to), sets the DllOverrides to native and
-# runs our DllRegisterServer.  uninstall: runs our DllUnregisterServer,
+# CSPs rsaenh.dll and dssenh.dll (and, for the full stack, cryptsp.dll and
+# advapi32.dll, with advapi32_wine.dll, which our advapi32 forwards its
+# non-crypto exports to: a symbolic link to the running Wine's own builtin
+# advapi32.dll, so that after a Wine upgrade it is the new Wine's), sets the
+# DllOverrides to "native,builtin" and runs our DllRegisterServer.
+# "native,builtin", not "native": an architecture whose system folder has no
+# DLL of ours (a 32-bit Wine added after the install, a prefix opened by a
+# WoW64 Wine after a 64-bit-only one) falls back to Wine's builtin DLL
+# instead of failing every program of that architecture.  uninstall: runs our DllUnregisterServer,
 # removes the overrides, restores the backed-up files and lets Wine's
 # builtin rsaenh and dssenh register themselves again, so the prefix is as
 # before.
-# Where the prefix runs 32-bit programs too (syswow64, and a 32-bit Wine on
-# the host), the i686 build beside BUILD_DIR goes into syswow64 the same way.
+# Where the prefix runs 32-bit programs too (syswow64, and a loader of 32-bit
+# programs that works: tools/wine-loaders.sh), the i686 build beside
+# BUILD_DIR goes into syswow64 the same way.
 set -euo pipefail
 
 action=${1:?usage: install.sh install|uninstall BUILD_DIR [--csp-only]}
@@ -25,12 +31,11 @@ export WINEDEBUG=${WINEDEBUG:--all}
 
 # Debian's wine runs Wine's own programs (regsvr32, reg) as 32-bit ones
 # when a 32-bit Wine is installed: name the 64-bit loader for the 64-bit half.
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tools/wine-loaders.sh"
+wine_loaders "$top"
 wine=$(command -v wine)
-wine64=$wine wine32=
-for w in /usr/lib/wine/wine64 /usr/lib64/wine/wine64; do
-	[ -x "$w" ] && { wine64=$w; break; }
-done
-[ -x /usr/lib/wine/wine ] && wine32=/usr/lib/wine/wine
+wine64=$wine wine32=$WINE32
 sys32=$WINEPREFIX/drive_c/windows/system32
 backup=$WINEPREFIX/cryptoapi-backup
 csps="rsaenh dssenh"
@@ -73,7 +78,9 @@ place() { # from to [cp options]
 	cp ${3:-} "$1" "$2.new" && mv -f "$2.new" "$2"
 }
 
-# Copy our DLLs from one build into one system folder, keeping the prefix's own once.
+# Copy our DLLs from one build into one system folder, keeping the prefix's own once;
+# advapi32_wine.dll links to the running Wine's builtin advapi32 (ln over a
+# copy left by an older install, atomically by rename).
 put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 	local n
 	mkdir -p "$3"
@@ -86,7 +93,7 @@ put_dlls() { # from-dir to-dir backup-dir builtin-advapi32-dir
 		place "$1/$n.dll" "$2/$n.dll"
 	done
 	if [ "$mode" != --csp-only ]; then
-		place "$4/advapi32.dll" "$2/advapi32_wine.dll"
+		ln -sfn "$4/advapi32.dll" "$2/advapi32_wine.dll.new" && mv -Tf "$2/advapi32_wine.dll.new" "$2/advapi32_wine.dll"
 	fi
 }
 
@@ -121,7 +128,7 @@ do_install() {
 		arch="x86_64 and i686"
 	fi
 	for n in $ours; do
-		"$wine" reg add "$overrides_key" /v "$n" /d native /f >/dev/null
+		"$wine" reg add "$overrides_key" /v "$n" /d native,builtin /f >/dev/null
 	done
 	# the 32-bit registration first: Wine's 32-bit regsvr32 writes the
 	# registry's 64-bit view as well, which the 64-bit one then sets right

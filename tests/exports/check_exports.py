@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Export tables of our DLLs, both architectures, against Wine 8.0's lists.
+"""Export tables of our DLLs, both architectures, against Wine 8.0's and 10.0's lists.
 
 For x86_64 and i686: every export name is undecorated (CryptGenKey, never
-CryptGenKey@16); cryptsp and rsaenh export exactly the names Wine's do;
+CryptGenKey@16); cryptsp, rsaenh and dssenh export exactly the names Wine's do (the union of
+the releases in tests/exports/reference/);
 advapi32 exports exactly Wine's names, forwarding the cryptsp ones to
 cryptsp.<name>, implementing the hash contexts and the SystemFunctions
 Windows keeps in advapi32 itself, and forwarding the rest to
@@ -14,12 +15,18 @@ so 32-bit callers and callees agree on the stack.  Prints
 
 usage: check_exports.py [REFERENCE_DIR]
 """
-import glob, os, re, struct, subprocess, sys
+import glob, os, re, subprocess, sys
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-REF = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/reference'
+sys.path.insert(0, os.path.join(TOP, 'tools'))
+from pe_exports import exports  # noqa: E402
+
+REF = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, 'tests', 'exports', 'reference')
+# The Wine releases whose builtin export lists are in REF (wineN-DLL-exports.txt,
+# made by tools/pe_exports.py): ours must export every name any of them does.
+WINES = ('wine8', 'wine10')
 ARCHS = ('x86_64-w64-mingw32', 'i686-w64-mingw32')
-DLLS = ('advapi32', 'cryptsp', 'rsaenh')
+DLLS = ('advapi32', 'cryptsp', 'rsaenh', 'dssenh')
 ADVAPI32_OWN = {'SystemFunction%03d' % i for i in (1, 2, 3, 4, 5, 17, 19, 36, 40, 41)} | \
     {h + s for h in ('MD4', 'MD5', 'A_SHA') for s in ('Init', 'Update', 'Final')}
 
@@ -35,46 +42,13 @@ def check(ok, what):
         print('  FAILED: ' + what)
 
 
-def exports(path):
-    """{name: None for code, 'dll.name' for a forwarder}, read from the PE file."""
-    data = open(path, 'rb').read()
-    pe = struct.unpack_from('<I', data, 0x3c)[0]
-    nsec = struct.unpack_from('<H', data, pe + 6)[0]
-    optsize = struct.unpack_from('<H', data, pe + 20)[0]
-    opt = pe + 24
-    magic = struct.unpack_from('<H', data, opt)[0]
-    ddir = opt + (96 if magic == 0x10b else 112)
-    exp_rva, exp_size = struct.unpack_from('<II', data, ddir)
-    sections = []
-    for i in range(nsec):
-        s = opt + optsize + 40 * i
-        vsize, va, rawsize, raw = struct.unpack_from('<IIII', data, s + 8)
-        sections.append((va, max(vsize, rawsize), raw))
-
-    def off(rva):
-        for va, size, raw in sections:
-            if va <= rva < va + size:
-                return rva - va + raw
-        raise ValueError('rva %x outside sections' % rva)
-
-    def cstr(rva):
-        o = off(rva)
-        return data[o:data.index(b'\0', o)].decode()
-    if not exp_rva:
-        return {}
-    (nfuncs, nnames, eat, npt, ot) = struct.unpack_from('<IIIII', data, off(exp_rva) + 20)
-    out = {}
-    for i in range(nnames):
-        name = cstr(struct.unpack_from('<I', data, off(npt) + 4 * i)[0])
-        ordinal = struct.unpack_from('<H', data, off(ot) + 2 * i)[0]
-        rva = struct.unpack_from('<I', data, off(eat) + 4 * ordinal)[0]
-        out[name] = cstr(rva) if exp_rva <= rva < exp_rva + exp_size else None
-    return out
-
-
-def reference(dll):
-    with open(os.path.join(REF, 'wine8-%s-exports.txt' % dll)) as f:
-        return set(f.read().split())
+def reference(dll, wine=None):
+    """The names one Wine release exports, or (wine None) those any of them does."""
+    names = set()
+    for w in ((wine,) if wine else WINES):
+        with open(os.path.join(REF, '%s-%s-exports.txt' % (w, dll))) as f:
+            names |= set(f.read().split())
+    return names
 
 
 tables = {}
@@ -89,9 +63,12 @@ for arch in ARCHS:
         decorated = sorted(n for n in names if '@' in n)
         check(not decorated, '%s %s: undecorated names (found %s)' % (arch, dll, ' '.join(decorated[:5])))
         ref = reference(dll)
-        check(names == ref, '%s %s: the names of Wine 8.0 (missing %s; extra %s)' %
+        check(names == ref, '%s %s: the names Wine 8.0 or 10.0 exports (missing %s; extra %s)' %
               (arch, dll, ' '.join(sorted(ref - names)[:8]), ' '.join(sorted(names - ref)[:8])))
-        if dll == 'cryptsp' or dll == 'rsaenh':
+        for w in WINES:
+            missing = sorted(reference(dll, w) - names)
+            check(not missing, '%s %s: every name of %s (missing %s)' % (arch, dll, w, ' '.join(missing[:8])))
+        if dll != 'advapi32':
             fwd = sorted(n for n in names if t[n])
             check(not fwd, '%s %s: implements every export (forwarders: %s)' % (arch, dll, ' '.join(fwd[:5])))
     t = tables.get((arch, 'advapi32'))

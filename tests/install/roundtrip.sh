@@ -11,7 +11,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 export WINEPREFIX=${1:?prefix} WINEDEBUG=-all
 dir=${2:?build dir}
-work=$top/build/test-logs/install
+work=${TEST_LOGS:-$top/build/test-logs}/install
 mkdir -p "$work"
 passed=0 failed=0
 check() { # description, command...
@@ -20,17 +20,24 @@ check() { # description, command...
 }
 
 # Debian's wine runs Wine's own programs as 32-bit ones when a 32-bit Wine
-# is installed: the 64-bit half is run with the 64-bit loader by name.
+# is installed: the 64-bit half is run with the 64-bit loader by name, the
+# 32-bit half with the loader tools/wine-loaders.sh finds ($WINE32).
+. "$top/tools/wine-loaders.sh"
+wine_loaders "$top"
 wine64=wine
 for w in /usr/lib/wine/wine64 /usr/lib64/wine/wine64; do
 	[ -x "$w" ] && { wine64=$w; break; }
+done
+builtin64=
+for d in /usr/lib/x86_64-linux-gnu/wine/x86_64-windows /usr/lib/wine/x86_64-windows; do
+	[ -f "$d/advapi32.dll" ] && { builtin64=$d; break; }
 done
 [ -f "$WINEPREFIX/system.reg" ] || { "$wine64" wineboot -i >/dev/null 2>&1; wineserver -w; }
 
 # The 32-bit half (syswow64, the registry's 32-bit view) when the host's
 # Wine runs 32-bit programs.
 wow64=
-[ -d "$WINEPREFIX/drive_c/windows/syswow64" ] && [ -f /usr/lib/i386-linux-gnu/wine/i386-windows/advapi32.dll ] &&
+[ -d "$WINEPREFIX/drive_c/windows/syswow64" ] && [ -n "$WINE32" ] &&
 	[ -f "$dir/../i686-w64-mingw32/rsaenh.dll" ] && wow64=1
 
 snapshot() { # -> $1: checksums of the DLLs and the provider and override registry
@@ -47,13 +54,14 @@ snapshot() { # -> $1: checksums of the DLLs and the provider and override regist
 }
 
 snapshot "$work/before.txt"
-make -s -C "$top" install WINEPREFIX="$WINEPREFIX">/dev/null
+bash "$top/tools/install.sh" install "$dir" >/dev/null
 snapshot "$work/installed.txt"
 check "our rsaenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/rsaenh.dll" "$dir/rsaenh.dll"
 check "our dssenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/dssenh.dll" "$dir/dssenh.dll"
-check "advapi32_wine.dll placed beside our advapi32" test -f "$WINEPREFIX/drive_c/windows/system32/advapi32_wine.dll"
+check "advapi32_wine.dll is the running Wine's builtin advapi32 (a link to it)" \
+	test "$(readlink -f "$WINEPREFIX/drive_c/windows/system32/advapi32_wine.dll")" = "$(readlink -f "$builtin64/advapi32.dll")"
 for n in advapi32 cryptsp rsaenh dssenh; do
-	check "DllOverrides $n=native" grep -Eq "^ +$n +REG_SZ +native$" "$work/installed.txt"
+	check "DllOverrides $n=native,builtin" grep -Eq "^ +$n +REG_SZ +native,builtin$" "$work/installed.txt"
 done
 check "our DllRegisterServer wrote Image Path rsaenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +rsaenh\.dll$' "$work/installed.txt"
 check "our dssenh DllRegisterServer wrote Image Path dssenh.dll" grep -Eiq 'Image Path +REG_(EXPAND_)?SZ +dssenh\.dll$' "$work/installed.txt"
@@ -63,7 +71,7 @@ if [ -n "$wow64" ]; then
 	check "our 32-bit DllRegisterServer wrote the registry's 32-bit view" \
 		sh -c "'$wine64' reg query 'HKLM\\Software\\Wow6432Node\\Microsoft\\Cryptography\\Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0' | tr -d '\\r' | grep -Eiq 'Image Path +REG_SZ +rsaenh\\.dll$'"
 else
-	echo "  (32-bit half skipped: no 32-bit Wine (wine32) on this host, or no syswow64 in the prefix)"
+	echo "  (32-bit half skipped: no loader of 32-bit programs works with this Wine here, or no syswow64 in the prefix)"
 fi
 
 # The prefix at work with our DLLs: each command succeeds, does its job, and
@@ -92,7 +100,7 @@ check "reg query lists the Enhanced provider" grep -q 'Microsoft Enhanced Crypto
 check "reg query ran on our advapi32" ours_loaded "$work/regquery.trace"
 if [ -n "$wow64" ]; then
 	# a 32-bit program: the 32-bit reg.exe, on our i686 advapi32
-	run_traced regquery32 wine 'C:\windows\syswow64\reg.exe' query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+	run_traced regquery32 "$WINE32" 'C:\windows\syswow64\reg.exe' query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
 	check "32-bit reg query of the providers succeeds" test $? -eq 0
 	check "32-bit reg query lists the Enhanced provider" grep -q 'Microsoft Enhanced Cryptographic Provider v1.0' "$work/regquery32.out"
 	check "32-bit reg query ran on our i686 advapi32" ours_loaded "$work/regquery32.trace" syswow64
@@ -113,7 +121,7 @@ check "regedit /E wrote a .reg file" reg_file_has "$work/export.reg" '^Windows R
 check "regedit /E wrote the provider registry" reg_file_has "$work/export.reg" 'Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0\]$' 
 check "regedit /E ran on our advapi32" ours_loaded "$work/regedit.trace"
 
-make -s -C "$top" uninstall WINEPREFIX="$WINEPREFIX">/dev/null
+bash "$top/tools/install.sh" uninstall "$dir" >/dev/null
 snapshot "$work/after.txt"
 check "prefix after uninstall is as before install" diff -u "$work/before.txt" "$work/after.txt"
 echo "install round trip: $passed passed, $failed failed"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# count.sh - sourced by the test runners: passed/failed/skipped totals and
+# count FILE, which adds the last "N passed, N failed" line of FILE (a
+# missing line counts as one failure).
+passed=0 failed=0 skipped=0
+count() {
+	local line
+	line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1)
+	if [ -z "$line" ]; then
+		echo "  no result line: counted as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
+	failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+}

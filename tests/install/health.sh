@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# health.sh - a prefix with our stack installed is as healthy as a prefix of
+# Wine's builtin DLLs, on the Wine this runs under: `wineboot -u` (what Wine
+# does to a prefix after an upgrade) and then programs (cmd, reg, and a
+# 32-bit cmd where this Wine runs 32-bit programs) must print no crash, no
+# stack overflow and no err: line that the builtin prefix does not print,
+# and every Windows process running in the builtin prefix afterwards (the
+# services wineboot starts) must run in ours too.  Prints
+# "prefix health: N passed, N failed" and the lines that differ.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+host=${HOST:-x86_64-w64-mingw32}
+. "$top/tools/wine-loaders.sh"
+wine_loaders "$top"
+tag=$(wine --version | grep -Eo '^wine-[0-9.]+')
+work=${TEST_LOGS:-$top/build/$tag/test-logs}/health
+rm -rf "$work" && mkdir -p "$work"
+passed=0 failed=0
+check() { # description, command...
+	local what=$1; shift
+	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
+}
+
+# err: lines that a prefix of ours may print and the builtin one does not,
+# each with the reason; matched against the normalised line.
+explained_re='^err:setupapi:create_dest_file failed to create L"C:\\\\windows\\\\(system32|syswow64)\\\\(advapi32|cryptsp|rsaenh|dssenh)\.dll" \(error=80\)$'
+explained_why="Wine's setupapi (dlls/setupapi/fakedll.c, create_dest_file) opens each system DLL read-write, share mode 0, to see whether it is a placeholder it may replace; our DLL is mapped in that very process (rundll32 runs on it), so the open fails, the CREATE_NEW after it finds the file (ERROR_FILE_EXISTS) and setupapi logs it; the file is left alone, which is what should happen to a native DLL"
+
+# One prefix's run: wineboot -u, then programs; its err: lines normalised
+# (no pid:tid, no addresses or handles) and the Windows processes left.
+session() { # name install-args...
+	local name=$1; shift
+	export WINEPREFIX=$top/build/$tag/prefix-health-$name
+	wineserver -k 2>/dev/null
+	rm -rf "$WINEPREFIX" && mkdir -p "$WINEPREFIX"
+	WINEDEBUG=-all wine wineboot -i >/dev/null 2>&1
+	wineserver -w
+	if [ $# -gt 0 ]; then bash "$top/tools/install.sh" install "$top/build/$host" "$@" >/dev/null; fi
+	# the Windows processes of this prefix (its wineserver's clients), sampled
+	# while the session runs: every process that started in it
+	touch "$work/$name.sampling"
+	while [ -f "$work/$name.sampling" ]; do
+		for p in $(pgrep -f '^[A-Za-z]:\\' || true); do
+			tr '\0' '\n' < /proc/$p/environ 2>/dev/null | grep -qx "WINEPREFIX=$WINEPREFIX" || continue
+			tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | sed -E 's/ +$//; s/.*\\//'
+			echo
+		done
+		sleep 0.2
+	done | grep . | sort -u > "$work/$name.processes" &
+	{
+		WINEDEBUG=err+all wine wineboot -u
+		WINEDEBUG=err+all wine cmd /c echo health
+		WINEDEBUG=err+all wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+		[ -n "$WINE32" ] && WINEDEBUG=err+all "$WINE32" 'C:\windows\syswow64\cmd.exe' /c echo health32
+	} >"$work/$name.out" 2>"$work/$name.err"
+	rm -f "$work/$name.sampling"
+	wait
+	wineserver -k 2>/dev/null
+	grep -E '^[0-9a-f]+:err:|stack overflow|nhandled exception' "$work/$name.err" |
+		sed -E 's/^[0-9a-f]+://; s/0x[0-9a-fA-F]+|[0-9A-F]{8,16}/N/g' | sort -u > "$work/$name.errs"
+}
+
+session builtin
+session ours ""
+check "wineboot -u and the programs ran with our stack: no stack overflow" \
+	sh -c "! grep -q 'stack overflow' '$work/ours.err'"
+check "no unhandled exception with our stack" sh -c "! grep -q 'nhandled exception' '$work/ours.err'"
+check "cmd ran (printed its line)" grep -qx 'health' <(tr -d '\r' < "$work/ours.out")
+[ -n "$WINE32" ] && check "32-bit cmd ran (printed its line)" grep -qx 'health32' <(tr -d '\r' < "$work/ours.out")
+new=$(comm -13 "$work/builtin.errs" "$work/ours.errs")
+unexplained=$(printf '%s\n' "$new" | grep -Ev "$explained_re" | grep -v '^$')
+explained=$(printf '%s\n' "$new" | grep -E "$explained_re")
+[ -n "$explained" ] && { echo "  explained (outside the project): $explained_why:"; printf '%s\n' "$explained" | sed 's/^/    /'; }
+check "no err: line that the builtin prefix does not print" test -z "$unexplained"
+[ -n "$unexplained" ] && printf '%s\n' "$unexplained" | sed 's/^/    ours only: /'
+missing=$(comm -23 "$work/builtin.processes" "$work/ours.processes")
+check "every process running in the builtin prefix runs in ours ($(tr '\n' ' ' < "$work/builtin.processes"))" test -z "$missing"
+[ -n "$missing" ] && printf '%s\n' "$missing" | sed 's/^/    not running with ours: /'
+echo "prefix health ($tag): $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
