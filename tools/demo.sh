@@ -20,7 +20,7 @@ mkdir -p "$(dirname "$sample")"
 [ -f "$sample" ] || { echo "CryptoAPI on nettle, under Wine." > "$sample"; head -c 1048576 /dev/urandom >> "$sample"; }
 
 echo "== cryptdemo.exe $(basename "$sample") =="
-WINEDEBUG=-all,+loaddll "$wine" "$top/build/$host/tools/cryptdemo.exe" "$(winepath -w "$sample")" 2>"$top/build/demo/loaddll.txt"
+WINEDEBUG=-all,+loaddll "$wine" "$top/build/$host/tools/cryptdemo.exe" "$(wine winepath -w "$sample")" 2>"$top/build/demo/loaddll.txt"
 echo "== the same file hashed by Linux, to compare =="
 printf '  MD5      %s\n  SHA-1    %s\n  SHA-256  %s\n' "$(md5sum < "$sample" | cut -d' ' -f1)" \
 	"$(sha1sum < "$sample" | cut -d' ' -f1)" "$(sha256sum < "$sample" | cut -d' ' -f1)"
@@ -34,7 +34,7 @@ grep -iE '\\(advapi32|advapi32_wine|cryptsp|rsaenh)\.dll"' "$top/build/demo/load
 kx="$top/build/$host/tools/keyexchange.exe"
 dir=$top/build/demo/exchange
 rm -rf "$dir" && mkdir -p "$dir"
-w=$(winepath -w "$dir")
+w=$(wine winepath -w "$dir")
 step() { # title, expected exit status, arguments...
 	local title=$1 want=$2 rc=0; shift 2
 	echo "-- $title"

@@ -124,7 +124,7 @@ do_install() {
 		put_dlls "$dir32" "$wow64" "$backup/wow64" "$(builtin_dir32)"
 		# the 32-bit view's provider registry, to be given back as it was
 		[ -f "$backup/wow64/defaults.reg" ] ||
-			"$wine32" reg export "$defaults_key" "$(winepath -w "$backup/wow64/defaults.reg")" /y >/dev/null
+			"$wine32" reg export "$defaults_key" "$("$wine64" winepath -w "$backup/wow64/defaults.reg")" /y >/dev/null
 		arch="x86_64 and i686"
 	fi
 	for n in $ours; do
@@ -160,7 +160,7 @@ do_uninstall() {
 	# syswow64 path where a new prefix has the system32 one).
 	if [ -n "$wow" ]; then
 		"$wine32" reg delete "$defaults_key" /f >/dev/null 2>&1 || true
-		"$wine32" reg import "$(winepath -w "$backup/wow64/defaults.reg")" >/dev/null
+		"$wine32" reg import "$("$wine64" winepath -w "$backup/wow64/defaults.reg")" >/dev/null
 	fi
 	for n in $csps; do
 		"$wine64" regsvr32 /s $n.dll

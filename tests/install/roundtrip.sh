@@ -106,7 +106,7 @@ if [ -n "$wow64" ]; then
 	check "32-bit reg query ran on our i686 advapi32" ours_loaded "$work/regquery32.trace" syswow64
 fi
 rm -f "$work/export.reg"
-run_traced regedit "$wine64" regedit /E "$(winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
+run_traced regedit "$wine64" regedit /E "$(wine winepath -w "$work/export.reg" 2>/dev/null)" 'HKEY_LOCAL_MACHINE\Software\Microsoft\Cryptography'
 check "regedit /E succeeds" test $? -eq 0
 wineserver -w
 reg_file_has() { # regedit writes UTF-16 with a BOM; give its writing up to 10 s to end
