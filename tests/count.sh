@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# count.sh - sourced by the test runners: passed/failed/skipped totals and
+# count.sh - sourced by the test runners: passed/failed/skipped totals,
 # count FILE, which adds the last "N passed, N failed" line of FILE (a
-# missing line counts as one failure).
+# missing line counts as one failure), and check WHAT COMMAND..., one check
+# that passes when COMMAND succeeds.
 passed=0 failed=0 skipped=0
 count() {
 	local line
@@ -13,4 +14,8 @@ count() {
 	fi
 	passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
 	failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+}
+check() {
+	local what=$1; shift
+	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
 }

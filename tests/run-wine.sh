@@ -26,12 +26,11 @@ wine_loaders "$top"
 . tests/count.sh
 tag=$(wine --version 2>/dev/null | grep -Eo '^wine-[0-9.]+')
 [ -n "$tag" ] || { echo "no Wine here"; echo "0 passed, 1 failed"; exit 1; }
-export WINE_TAG=$tag
 log=$top/build/$tag/test-logs
 export TEST_LOGS=$log
 rm -rf "$log" && mkdir -p "$log"
 if [ -z "$WINE32" ]; then
-	no32="$tag here runs no 32-bit program: $(bash tools/wine-root-wow64.sh --why 2>/dev/null || echo 'no working loader of 32-bit programs (tools/wine-loaders.sh)')"
+	no32="$tag here runs no 32-bit program: $WINE32_WHY"
 	echo "($no32)"
 fi
 

@@ -46,7 +46,7 @@ apt_update() {
 # 1. Debian packages.  No 32-bit Wine on the host: the i386 indexes of the
 #    host's archive are often out of step with amd64 (a half-synced security
 #    suite), and adding the architecture then breaks the machine's apt.  The
-#    32-bit runs use the Wine roots of step 7 (tools/wine-root.sh).
+#    Wine roots that make check creates (tools/wine-root.sh) carry wine32.
 packages="make gcc m4 dpkg-dev xz-utils ca-certificates
 	gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 	gcc-mingw-w64-i686 binutils-mingw-w64-i686

@@ -15,11 +15,7 @@ wine_loaders "$top"
 tag=$(wine --version | grep -Eo '^wine-[0-9.]+')
 work=${TEST_LOGS:-$top/build/$tag/test-logs}/health
 rm -rf "$work" && mkdir -p "$work"
-passed=0 failed=0
-check() { # description, command...
-	local what=$1; shift
-	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
-}
+. "$top/tests/count.sh"
 
 # err: lines that a prefix of ours may print and the builtin one does not,
 # each with the reason; matched against the normalised line.
@@ -41,8 +37,8 @@ session() { # name install-args...
 	touch "$work/$name.sampling"
 	while [ -f "$work/$name.sampling" ]; do
 		for p in $(pgrep -f '^[A-Za-z]:\\' || true); do
-			tr '\0' '\n' < /proc/$p/environ 2>/dev/null | grep -qx "WINEPREFIX=$WINEPREFIX" || continue
-			tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | sed -E 's/ +$//; s/.*\\//'
+			{ tr '\0' '\n' < /proc/$p/environ; } 2>/dev/null | grep -qx "WINEPREFIX=$WINEPREFIX" || continue
+			{ tr '\0' ' ' < /proc/$p/cmdline; } 2>/dev/null | sed -E 's/ +$//; s/.*\\//'
 			echo
 		done
 		sleep 0.2

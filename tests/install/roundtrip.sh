@@ -13,11 +13,7 @@ export WINEPREFIX=${1:?prefix} WINEDEBUG=-all
 dir=${2:?build dir}
 work=${TEST_LOGS:-$top/build/test-logs}/install
 mkdir -p "$work"
-passed=0 failed=0
-check() { # description, command...
-	local what=$1; shift
-	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
-}
+. "$top/tests/count.sh"
 
 # Debian's wine runs Wine's own programs as 32-bit ones when a 32-bit Wine
 # is installed: the 64-bit half is run with the 64-bit loader by name, the

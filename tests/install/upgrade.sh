@@ -14,20 +14,16 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 host=${HOST:-x86_64-w64-mingw32}
 work=$top/build/upgrade
 prefix=$work/prefix
-passed=0 failed=0
-check() { # description, command...
-	local what=$1; shift
-	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAILED: $what"; fi
-}
+. "$top/tests/count.sh"
 if ! [ -x /usr/lib/wine/wine64 ] || ! /usr/lib/wine/wine64 --version 2>/dev/null | grep -q '^wine-8\.'; then
 	echo "  no Wine 8.0 on the host: the upgrade from it cannot be shown here"
 	echo "upgrade: 0 passed, 1 failed"
 	exit 1
 fi
 rm -rf "$work" && mkdir -p "$prefix"
-# 1. Wine 8.0, the host's, 64-bit only
+# 1. Wine 8.0, the host's: 64-bit only (setup never installs wine32 on the host)
 (
-	export WINEPREFIX=$prefix WINEDEBUG=-all WINE32=/nonexistent
+	export WINEPREFIX=$prefix WINEDEBUG=-all
 	/usr/lib/wine/wine64 wineboot -i >/dev/null 2>&1
 	wineserver -w
 	bash "$top/tools/install.sh" install "$top/build/$host" >/dev/null
