@@ -90,20 +90,33 @@ fetch_source nettle 'nettle-[0-9]*/'
 fetch_source gmp 'gmp-[0-9]*/'
 fetch_source wine 'wine-[0-9]*/'
 
-# 3b. Wine 10.0's sources (Debian trixie), for its newer test suites: through
-#     a private apt configuration (its own lists and cache under build/), so
-#     the host's apt sources and state stay as they are.
+# 3b. From Debian trixie, through a private apt configuration (its own lists
+#     and cache under build/apt-trixie/), so the host's apt sources and state
+#     stay as they are: Wine 10.0's sources, for its newer test suites, and
+#     qemu-user (static binaries in trixie), unpacked (no maintainer script runs, nothing is
+#     registered with the kernel): the Wine roots run 32-bit Wine processes
+#     under its qemu-i386 on machines whose kernel runs no i386 code
+#     (tools/wine-root.sh).  trixie's qemu 10.0 rather than bookworm's 7.2:
+#     under 7.2 each 32-bit Wine process took 60 s of CPU to start, 3 s under 10.0.
+apt10=$build/apt-trixie
+aptopts="-o Dir::State::Lists=$apt10/lists -o Dir::Cache::Archives=$apt10/archives
+	-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=
+	-o Dir::Etc::SourceList=$apt10/sources.list -o Dir::Etc::SourceParts=/nonexistent"
+if ! ls -d "$deps"/wine10/wine-[0-9]*/ >/dev/null 2>&1 || [ ! -x "$deps/qemu/usr/bin/qemu-i386" ]; then
+	mkdir -p "$apt10/lists/partial" "$apt10/archives/partial" "$deps/wine10" "$deps/qemu"
+	for t in deb deb-src; do
+		echo "$t [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} trixie main"
+	done > "$apt10/sources.list"
+	logged apt-update-trixie apt-get $aptopts update
+fi
 if ! ls -d "$deps"/wine10/wine-[0-9]*/ >/dev/null 2>&1; then
 	say "apt-get source wine (trixie, private apt configuration)"
-	apt10=$build/apt-trixie
-	mkdir -p "$apt10/lists/partial" "$apt10/archives/partial" "$deps/wine10"
-	echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} trixie main" \
-		> "$apt10/sources.list"
-	aptopts="-o Dir::State::Lists=$apt10/lists -o Dir::Cache::Archives=$apt10/archives
-		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=
-		-o Dir::Etc::SourceList=$apt10/sources.list -o Dir::Etc::SourceParts=/nonexistent"
-	logged apt-update-trixie apt-get $aptopts update
 	logged source-wine10 sh -c "cd '$deps/wine10' && apt-get $(echo $aptopts) source wine"
+fi
+if [ ! -x "$deps/qemu/usr/bin/qemu-i386" ]; then
+	say "apt-get download qemu-user (trixie, private apt configuration), unpacked into build/deps/qemu"
+	logged download-qemu sh -c "cd '$deps/qemu' && apt-get $(echo $aptopts) download qemu-user &&
+		dpkg-deb -x qemu-user_*.deb ."
 fi
 
 srcdir() { ls -d "$deps"/$1 | head -n1 | sed 's:/$::'; }

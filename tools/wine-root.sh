@@ -16,6 +16,18 @@
 # cannot be installed).  The host's package state is never touched.
 # `run` uses a private mount namespace (unshare --mount): /proc, /dev, /sys
 # and the project folder are bound into the root only for that command.
+#
+# 32-bit programs: Debian's 32-bit Wine loader is an i386 Linux program.
+# Where the kernel runs no i386 code (no IA-32 emulation: execve gives
+# ENOEXEC), the root gets /usr/lib/wine/wine-qemu, which runs that loader
+# under qemu-i386 (trixie's qemu-user, unpacked by tools/setup.sh), and
+# /usr/lib/wine/wine-qemu64, the 64-bit loader under that name.  Wine picks
+# the loader of a child of the other bitness by adding or removing "64" at
+# the end of its own name, so a 64-bit process started as wine-qemu64 starts
+# 32-bit children through wine-qemu, and they start 64-bit ones natively.
+# Wine's own WoW64 mode is no way round it: its ntdll sets up 32-bit code
+# with int $0x80 and the 32-bit code segment, which such a kernel refuses
+# (alloc_fs_sel in dlls/ntdll/unix/signal_x86_64.c).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,8 +59,28 @@ in_root() {
 		exec chroot "$root" /usr/bin/env -C "$PWD_INSIDE" "$@"' sh "$root" "$top" "$@"
 }
 
+# The qemu loaders, where the root's 32-bit loader cannot run natively.
+qemu_loaders() {
+	local qemu=$top/build/deps/qemu/usr/bin/qemu-i386
+	chroot "$root" /usr/lib/wine/wine --version >/dev/null 2>&1 && return 0
+	[ -x "$qemu" ] || { echo "no $qemu: run tools/setup.sh" >&2; exit 1; }
+	if ! cmp -s "$qemu" "$root/usr/local/bin/qemu-i386"; then
+		say "this kernel runs no i386 code: 32-bit Wine processes run under qemu-i386"
+		mkdir -p "$root/usr/local/bin"
+		cp "$qemu" "$root/usr/local/bin/qemu-i386.new" && mv -f "$root/usr/local/bin/qemu-i386.new" "$root/usr/local/bin/qemu-i386"
+	fi
+	printf '%s\n' '#!/bin/sh' \
+		'# Debian'"'"'s 32-bit Wine loader, its i386 code run by qemu (tools/wine-root.sh)' \
+		'exec /usr/local/bin/qemu-i386 -0 /usr/lib/wine/wine-qemu /usr/lib/wine/wine "$@"' > "$root/usr/lib/wine/wine-qemu"
+	chmod +x "$root/usr/lib/wine/wine-qemu"
+	ln -sfn wine64 "$root/usr/lib/wine/wine-qemu64"
+}
+
 create() {
-	[ -f "$root/.ready" ] && return 0
+	if [ -f "$root/.ready" ]; then
+		qemu_loaders
+		return 0
+	fi
 	[ "$(id -u)" = 0 ] || { echo "making a Wine root needs root (debootstrap, chroot)" >&2; exit 1; }
 	command -v debootstrap >/dev/null || { echo "debootstrap is missing: run tools/setup.sh" >&2; exit 1; }
 	mkdir -p "$top/build/logs"
@@ -74,6 +106,7 @@ create() {
 		apt-get clean" >>"$log" 2>&1; then
 		tail -n 20 "$log"; say "installing Wine in the root failed"; exit 1
 	fi
+	qemu_loaders
 	say "ready: $(version)"
 	touch "$root/.ready"
 }

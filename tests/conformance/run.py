@@ -93,24 +93,23 @@ SKIPPED = re.compile(r'^\S+\.c:\d+: Tests skipped: ', re.M)
 
 
 def unexplained(r):
-    """The failures and skips of a result that no EXPLAINED entry covers,
-    and the explanations that applied."""
+    """The failure and skip lines of a result that no EXPLAINED entry
+    covers, and the explanations that applied."""
     with open(r['log'], errors='replace') as f:
         out = f.read().split('\n--- stderr')[0]
     name, version = split_id(r['suite'])
     rules = [e for e in EXPLAINED if e['suite'] == name and version in e['lines'] and r['config'] in e['configs']]
-    left = {'failure': 0, 'skip': 0}
-    used = []
-    for kind, pattern in (('failure', FAILED), ('skip', SKIPPED)):
-        for line in out.splitlines():
-            if not pattern.match(line):
-                continue
-            hit = [e for e in rules if e['kind'] == kind and e['lines'][version].match(line)]
-            if hit:
-                used += [e for e in hit if e not in used]
-            else:
-                left[kind] += 1
-    return left['failure'], left['skip'], used
+    left, used = [], []
+    for line in out.splitlines():
+        kind = 'failure' if FAILED.match(line) else 'skip' if SKIPPED.match(line) else None
+        if not kind:
+            continue
+        hit = [e for e in rules if e['kind'] == kind and e['lines'][version].match(line)]
+        if hit:
+            used += [e for e in hit if e not in used]
+        else:
+            left.append(line)
+    return left, used
 OURS = ('advapi32', 'cryptsp', 'rsaenh', 'dssenh')
 
 # The deployments: what tools/install.sh is given (None: nothing installed),
@@ -372,28 +371,26 @@ def main():
         judged_ours = any(d in CONFIGS[r['config']]['native'] for d in SUITES[split_id(r['suite'])[0]][2])
         if not r['proven'] or r['status'] != 'ok':
             why = r['status'] if r['status'] != 'ok' else 'not proven: ' + r['proof']
-        elif judged_ours and (r['failures'] or r['skipped']) and split_id(r['suite'])[1] in NOT_GATED:
-            with open(r['log'], errors='replace') as f:
-                lines = [l for l in f.read().split('\n--- stderr')[0].splitlines()
-                         if FAILED.match(l) or SKIPPED.match(l)]
-            note = '%s (%s): %d failures, %d skipped, not gated: %s' % (
-                r['suite'], r['config'], r['failures'], r['skipped'], NOT_GATED[split_id(r['suite'])[1]])
-            print(note)
-            text += note + '\n'
-            for l in lines[:40]:
-                print('    ' + l)
-            if len(lines) > 40:
-                print('    ... %d more in %s' % (len(lines) - 40, r['log']))
-            continue
         elif judged_ours and (r['failures'] or r['skipped']):
-            fails, skips, used = unexplained(r)
+            left, used = unexplained(r)
             for e in used:
                 note = '%s (%s): %s explained: %s' % (r['suite'], r['config'], e['kind'], e['why'])
                 print(note)
                 text += note + '\n'
-            if not fails and not skips:
+            if not left:
                 continue
-            why = '%d failures, %d skipped not explained' % (fails, skips)
+            version = split_id(r['suite'])[1]
+            if version in NOT_GATED:
+                note = '%s (%s): %d failures and skips, not gated: %s' % (
+                    r['suite'], r['config'], len(left), NOT_GATED[version])
+                print(note)
+                text += note + '\n'
+                for l in left[:40]:
+                    print('    ' + l)
+                if len(left) > 40:
+                    print('    ... %d more in %s' % (len(left) - 40, r['log']))
+                continue
+            why = '%d failures and skips not explained' % len(left)
         else:
             continue
         bad.append(r)

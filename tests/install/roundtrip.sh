@@ -15,15 +15,11 @@ work=${TEST_LOGS:-$top/build/test-logs}/install
 mkdir -p "$work"
 . "$top/tests/count.sh"
 
-# Debian's wine runs Wine's own programs as 32-bit ones when a 32-bit Wine
-# is installed: the 64-bit half is run with the 64-bit loader by name, the
-# 32-bit half with the loader tools/wine-loaders.sh finds ($WINE32).
+# The 64-bit half runs with the 64-bit loader (`wine` in PATH after
+# wine_loaders), the 32-bit half with $WINE32 (tools/wine-loaders.sh).
 . "$top/tools/wine-loaders.sh"
 wine_loaders "$top"
 wine64=wine
-for w in /usr/lib/wine/wine64 /usr/lib64/wine/wine64; do
-	[ -x "$w" ] && { wine64=$w; break; }
-done
 builtin64=
 for d in /usr/lib/x86_64-linux-gnu/wine/x86_64-windows /usr/lib/wine/x86_64-windows; do
 	[ -f "$d/advapi32.dll" ] && { builtin64=$d; break; }

@@ -6,8 +6,9 @@
 # stack overflow, no unhandled exception), programs start and run on our
 # advapi32, advapi32_wine.dll is Wine 10.0's own advapi32, every random
 # generator and a CSP session work (random_paths.exe), and a 32-bit program
-# starts on Wine's builtin advapi32 where this Wine runs 32-bit programs
-# (syswow64 has no DLL of ours: the override "native,builtin" falls back).
+# starts on Wine's builtin advapi32 (syswow64 has no DLL of ours: the
+# override "native,builtin" falls back); the install run again under Wine
+# 10.0 then serves 32-bit programs with our i686 DLLs.
 # Prints "upgrade: N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,6 +45,10 @@ bash "$top/tools/wine-root.sh" run trixie sh -c '
 	if [ -n "$WINE32" ]; then
 		WINEDEBUG=-all,+loaddll "$WINE32" "C:\\windows\\syswow64\\cmd.exe" /c echo upgraded32 \
 			>'"$work"'/cmd32.out 2>'"$work"'/cmd32.trace
+		# the install run again under Wine 10.0 gives the 32-bit half ours too
+		bash tools/install.sh install build/'"$host"' >/dev/null 2>&1
+		WINEDEBUG=-all,+loaddll WINETEST_PLATFORM=windows "$WINE32" build/i686-w64-mingw32/tests/random_paths.exe \
+			>'"$work"'/random32.out 2>'"$work"'/random32.trace
 	fi
 	wineserver -k'
 check "wineboot -u under Wine 10.0 succeeds" test "$(cat "$work/wineboot.rc")" = 0
@@ -55,6 +60,12 @@ check "random_paths.exe passes on our advapi32 under Wine 10.0" \
 check "random_paths.exe ran on our advapi32" grep -Eq 'system32\\\\advapi32\.dll" at [0-9A-Fa-f]+: native' "$work/random.trace"
 if [ -f "$work/cmd32.out" ]; then
 	check "a 32-bit program starts (Wine's builtin advapi32: syswow64 has none of ours)" grep -q upgraded32 "$work/cmd32.out"
+	check "that program ran on Wine's builtin advapi32" \
+		grep -Eq '(system32|syswow64)\\\\advapi32\.dll" at [0-9A-Fa-f]{8}: builtin' "$work/cmd32.trace"
+	check "after the install under Wine 10.0, random_paths.exe passes as a 32-bit program" \
+		grep -Eq ' 0 failures\), [0-9]+ skipped' "$work/random32.out"
+	# (a 32-bit process: an address of 8 hex digits)
+	check "and ran on our i686 advapi32" grep -Eq '(system32|syswow64)\\\\advapi32\.dll" at [0-9A-Fa-f]{8}: native' "$work/random32.trace"
 else
 	echo "  (32-bit program after the upgrade not run: Wine 10.0 here runs no 32-bit program)"
 fi
