@@ -69,8 +69,10 @@ builtin_dir32() {
 
 dir32=$(cd "$dir/.." 2>/dev/null && pwd)/i686-w64-mingw32
 wow64=$WINEPREFIX/drive_c/windows/syswow64
-# Whether the 32-bit half is installed too: a WoW64 prefix, a 32-bit Wine, our i686 build.
-with_wow64() { [ -n "$wine32" ] && [ -d "$wow64" ] && [ -f "$dir32/rsaenh.dll" ] && builtin_dir32 >/dev/null; }
+# Whether the 32-bit half is installed too: a prefix whose syswow64 Wine has
+# set up (a prefix made while this Wine ran no 32-bit programs has none until
+# Wine updates it), a loader of 32-bit programs, our i686 build.
+with_wow64() { [ -n "$wine32" ] && [ -f "$wow64/kernel32.dll" ] && [ -f "$dir32/rsaenh.dll" ] && builtin_dir32 >/dev/null; }
 
 # Put a file in place by renaming a copy over it: a Wine process that has
 # the old file mapped keeps it (cp over it would change its pages).
