@@ -21,7 +21,7 @@ rm -rf "$work" && mkdir -p "$work"
 # for a reason outside the project: one "regex<TAB>reason" a line, matched
 # against the normalised line, printed with the lines it covers.
 explained=$(cat <<'EOF_EXPLAINED'
-^err:setupapi:create_dest_file failed to create L"C:\\windows\\(system32|syswow64)\\(advapi32|cryptsp|rsaenh|dssenh)\.dll" \(error=80\)$	Wine's setupapi (dlls/setupapi/fakedll.c, create_dest_file) opens each system DLL read-write, share mode 0, to see whether it is a placeholder it may replace; our DLL is mapped in that very process (rundll32 runs on it), so the open fails, the CREATE_NEW after it finds the file (ERROR_FILE_EXISTS) and setupapi logs it; the file is left alone, which is what should happen to a native DLL
+^err:setupapi:create_dest_file failed to create L"C:\\\\windows\\\\(system32|syswow64)\\\\(advapi32|cryptsp|rsaenh|dssenh)\.dll" \(error=80\)$	Wine's setupapi (dlls/setupapi/fakedll.c, create_dest_file) opens each system DLL read-write, share mode 0, to see whether it is a placeholder it may replace; our DLL is mapped in that very process (rundll32 runs on it), so the open fails, the CREATE_NEW after it finds the file (ERROR_FILE_EXISTS) and setupapi logs it; the file is left alone, which is what should happen to a native DLL
 ^err:module:alloc_tls_slot NtQueryInformationThread failed\.$	Wine's loader (dlls/ntdll/loader.c, alloc_tls_slot) logs this when a DLL with a TLS directory loads while another thread of the process has no TEB yet (starting) or no longer (ending); mingw-w64's runtime gives every DLL a TLS directory (tlssup), Wine's builtin DLLs have none; that thread is skipped: a starting one gets its TLS block from the loader when it starts, as every thread does
 EOF_EXPLAINED
 )
