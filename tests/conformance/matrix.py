@@ -20,19 +20,21 @@ def main():
         wines.append(wine)
         for r in json.load(open(path)):
             results[(r['suite'], wine, r['config'])] = r
-    suites = sorted({k[0] for k in results}, key=lambda s: (s.split('@')[1], s))
+    order = ('rsaenh', 'dssenh', 'crypt', 'crypt_lmhash', 'crypt_md4', 'crypt_md5', 'crypt_sha')
+    suites = sorted({k[0] for k in results}, key=lambda s: ([int(x) for x in s.split('@')[1].split('.')],
+                                                           order.index(s.split('@')[0]) if s.split('@')[0] in order else 99))
     cols = [(w, c, label) for w in wines for c, label in COLUMNS if any(k[1:] == (w, c) for k in results)]
-    head = ['%-14s' % 'suite@tests'] + ['%-18s' % ('%s %s' % (w[5:], label)) for w, c, label in cols]
+    head = ['%-17s' % 'suite@tests'] + ['%-19s' % ('%s %s' % (w[5:], label)) for w, c, label in cols]
     lines = [' | '.join(head), '-+-'.join('-' * len(h) for h in head)]
     for s in suites:
-        row = ['%-14s' % s]
+        row = ['%-17s' % s]
         for w, c, _ in cols:
             r = results.get((s, w, c))
             cell = '-' if not r else '%d/%d/%d%s' % (r['tests'], r['failures'], r['skipped'],
                                                       '' if r['status'] == 'ok' else ' ' + r['status'].upper())
             if r and r['config'] != 'builtin' and not r['proven']:
                 cell += ' NOT PROVEN'
-            row.append('%-18s' % cell)
+            row.append('%-19s' % cell)
         lines.append(' | '.join(row))
     lines.append('cells: tests/failures/skipped, WINETEST_PLATFORM=windows; the columns by Wine version and '
                  'architecture; every column but builtin proven ours by the loader trace (build/WINE/conformance.txt)')
