@@ -29,7 +29,7 @@ static DWORD plain_import(const struct csp_blob_env *env, const BYTE *data, DWOR
 	 * fails as CryptGenKey would */
 	if (!n || n > 0xffff / 8)
 		return NTE_BAD_DATA;     /* no key, or a length no flags word holds */
-	if ((err = csp_key_create(p, hdr.aiKeyAlg, ((n * 8) << 16) | (flags & CRYPT_EXPORTABLE), out)))
+	if ((err = csp_key_create(p, hdr.aiKeyAlg, ((n * 8) << 16) | (flags & (CRYPT_EXPORTABLE | CRYPT_NO_SALT)), out)))
 		return err;
 	csp_key_load(*out, data, n);
 	return ERROR_SUCCESS;

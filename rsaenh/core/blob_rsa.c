@@ -66,8 +66,7 @@ static DWORD import_simple_body(const struct csp_blob_env *env, ALG_ID alg, cons
 	if ((err = csp_rsa_decrypt(rsa, (flags & CRYPT_OAEP) != 0, env->rng, buf, &key_len)))
 		return err;
 	if (!(err = csp_blob_check_key_length(offer, key_len)) &&
-	    !(err = csp_key_from_bytes(row, buf, key_len, flags, out))) {
-		(*out)->profile = env->profile;
+	    !(err = csp_key_import(env->profile, row, buf, key_len, flags, out))) {
 		/* the Base provider keeps its one RC2 effective length for long keys */
 		if (alg == CALG_RC2 && key_len * 8 > offer->max_bits &&
 		    (env->profile->quirks & CSP_QUIRK_FIXED_EFFECTIVE_LEN)) {

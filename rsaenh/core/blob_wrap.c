@@ -199,8 +199,8 @@ static DWORD symwrap_import(const struct csp_blob_env *env, const BYTE *data, DW
 		err = cms_unwrap(kind, kek, data + CSP_BLOB_HEADER, n, key, &key_len);
 	if (!err)
 		err = csp_blob_check_key_length(offer, key_len);
-	if (!err && !(err = csp_key_from_bytes(csp_alg_find(alg), key, key_len, flags & CRYPT_EXPORTABLE, out)))
-		(*out)->profile = env->profile;
+	if (!err)
+		err = csp_key_import(env->profile, csp_alg_find(alg), key, key_len, flags, out);
 	csp_wipe(key, sizeof(key));
 	return err;
 }

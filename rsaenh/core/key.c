@@ -11,8 +11,6 @@
 #include "pair.h"
 #include "schannel.h"
 
-#define SALTED_LEN 16   /* a salted RC2/RC4 key is 16 bytes: key + salt */
-
 DWORD csp_key_length(const struct csp_profile_alg *row, DWORD requested_bits, DWORD *bits)
 {
 	const struct csp_alg *alg = csp_alg_find(row->id);
@@ -69,20 +67,15 @@ static DWORD key_alloc(const struct csp_alg *alg, DWORD key_len, DWORD flags, st
 	return ERROR_SUCCESS;
 }
 
-/* Windows' salt rules: only RC2 and RC4 use a salt; a 40-bit key gets one
- * unless CRYPT_NO_SALT, any key with CRYPT_CREATE_SALT, except a 40-bit
- * CRYPT_CREATE_SALT key of the Enhanced provider. */
+/* Only RC2 and RC4 keys have a salt: the profile's rules (profiles.h).
+ * CRYPT_CREATE_SALT wins over CRYPT_NO_SALT. */
 static DWORD salt_length(const struct csp_profile *p, const struct csp_alg *alg, DWORD bits, DWORD flags)
 {
 	if (alg->id != CALG_RC2 && alg->id != CALG_RC4)
 		return 0;
-	if (bits / 8 >= SALTED_LEN)
-		return 0;
-	if (p && (p->quirks & CSP_QUIRK_NO_40BIT_SALT) && (flags & CRYPT_CREATE_SALT) && bits == 40)
-		return 0;
-	if ((flags & CRYPT_CREATE_SALT) || (bits == 40 && !(flags & CRYPT_NO_SALT)))
-		return SALTED_LEN - bits / 8;
-	return 0;
+	if (flags & CRYPT_CREATE_SALT)
+		return bits < 128 ? p->salt->create_len : 0;
+	return bits == 40 && !(flags & CRYPT_NO_SALT) ? CSP_SALT_LEN : 0;
 }
 
 DWORD csp_key_create(const struct csp_profile *p, ALG_ID id, DWORD flags, struct csp_key **out)
@@ -153,6 +146,20 @@ DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_l
 	if ((err = key_alloc(alg, key_len, gen_flags, out)))
 		return err;
 	csp_key_load(*out, key, key_len);
+	return ERROR_SUCCESS;
+}
+
+DWORD csp_key_import(const struct csp_profile *p, const struct csp_alg *alg, const BYTE *key,
+		     DWORD key_len, DWORD flags, struct csp_key **out)
+{
+	DWORD err;
+
+	if ((err = csp_key_from_bytes(alg, key, key_len, flags & CRYPT_EXPORTABLE, out)))
+		return err;
+	(*out)->profile = p;
+	/* the salt never travels: the importer's default, zero bytes */
+	(*out)->salt_len = alg->cipher ? salt_length(p, alg, key_len * 8, flags & CRYPT_NO_SALT) : 0;
+	csp_key_restart(*out);
 	return ERROR_SUCCESS;
 }
 
@@ -307,6 +314,8 @@ DWORD csp_key_decrypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len)
 
 	if (!k->alg->cipher)
 		return NTE_BAD_TYPE;
+	if (final && !n)
+		return NTE_BAD_LEN;   /* a last part needs at least a byte (Wine 10.0's crypt suite) */
 	if (!bs)
 		return stream_crypt(k, final, data, len, *len);
 	if (!(mode = csp_mode_find(k->mode)))
@@ -318,8 +327,6 @@ DWORD csp_key_decrypt(struct csp_key *k, BOOL final, BYTE *data, DWORD *len)
 	if (!final)
 		return ERROR_SUCCESS;
 	csp_key_restart(k);
-	if (!n)
-		return NTE_BAD_DATA;
 	pad = data[n - 1];
 	if (!pad || pad > bs)
 		return NTE_BAD_DATA;

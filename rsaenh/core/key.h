@@ -60,6 +60,11 @@ DWORD csp_key_generate(const struct csp_alg *alg, DWORD bits, DWORD gen_flags,
 		       const struct csp_random *rng, struct csp_key **out);
 DWORD csp_key_from_bytes(const struct csp_alg *alg, const BYTE *key, DWORD key_len,
 			 DWORD gen_flags, struct csp_key **out);
+/* An imported session key (SIMPLEBLOB, SYMMETRICWRAPKEYBLOB) of profile p:
+ * its salt is what p gives a new key of that length, zero bytes
+ * (CryptImportKey's flags: CRYPT_EXPORTABLE, CRYPT_NO_SALT). */
+DWORD csp_key_import(const struct csp_profile *p, const struct csp_alg *alg, const BYTE *key,
+		     DWORD key_len, DWORD flags, struct csp_key **out);
 DWORD csp_key_duplicate(const struct csp_key *k, struct csp_key **out);
 void csp_key_destroy(struct csp_key *k);   /* wipes; NULL is fine */
 

@@ -135,7 +135,7 @@ static DWORD kp_set_salt(struct csp_key *k, const BYTE *data)
 	csp_key_restart(k);
 	/* the newer providers use the salt for this schedule only: their
 	 * next restart runs without it, as Windows' do */
-	if (!k->profile || !(k->profile->quirks & CSP_QUIRK_KEEP_SALT))
+	if (!k->profile || !k->profile->salt->keep_set_salt)
 		k->salt_len = 0;
 	return ERROR_SUCCESS;
 }

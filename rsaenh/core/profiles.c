@@ -139,36 +139,44 @@ static const struct csp_profile_alg dh_schannel_algs[] = {
 	{ CALG_DH_EPHEM, 1024, 512, 4096, SSL_ALL },
 };
 
+/* Base and Strong: CRYPT_CREATE_SALT gives eleven random bytes, and a
+ * KP_SALT salt stays.  Enhanced: CRYPT_CREATE_SALT gives no salt at all, and
+ * KP_SALT salts the current schedule only (Wine 10.0's rsaenh suite, run on
+ * Windows).  The others have Base's salts and Enhanced's KP_SALT. */
+static const struct csp_salt_rules salt_base = { CSP_SALT_LEN, TRUE };
+static const struct csp_salt_rules salt_enhanced = { 0, FALSE };
+static const struct csp_salt_rules salt_other = { CSP_SALT_LEN, FALSE };
+
 #define ROWS(a) a, sizeof(a) / sizeof(a[0])
-#define RSA CSP_IMAGE_RSAENH, CALG_RSA_KEYX, CALG_RSA_SIGN
-#define DSS CSP_IMAGE_DSSENH, 0, CALG_DSS_SIGN
-#define DSS_DH CSP_IMAGE_DSSENH, CALG_DH_SF, CALG_DSS_SIGN
+#define RSA(salt) CSP_IMAGE_RSAENH, CALG_RSA_KEYX, CALG_RSA_SIGN, &salt
+#define DSS(salt) CSP_IMAGE_DSSENH, 0, CALG_DSS_SIGN, &salt
+#define DSS_DH(salt) CSP_IMAGE_DSSENH, CALG_DH_SF, CALG_DSS_SIGN, &salt
 #define DSS_QUIRKS CSP_QUIRK_STRICT_MODES
 
 /* Type defaults are Windows' (Type 001 is the Strong provider there). */
 static const struct csp_profile profiles[] = {
 	{ "Microsoft Base Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(base_algs),
-	  CSP_QUIRK_FIXED_EFFECTIVE_LEN | CSP_QUIRK_KEEP_SALT, RSA },
+	  CSP_QUIRK_FIXED_EFFECTIVE_LEN, RSA(salt_base) },
 	{ "Microsoft Strong Cryptographic Provider", PROV_RSA_FULL, TRUE,
-	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs), CSP_QUIRK_KEEP_SALT, RSA },
+	  "RSA Full (Signature and Key Exchange)", ROWS(enhanced_algs), 0, RSA(salt_base) },
 	{ "Microsoft Enhanced Cryptographic Provider v1.0", PROV_RSA_FULL, TRUE, NULL, ROWS(enhanced_algs),
-	  CSP_QUIRK_NO_40BIT_SALT, RSA },
+	  0, RSA(salt_enhanced) },
 	{ "Microsoft RSA SChannel Cryptographic Provider", PROV_RSA_SCHANNEL, TRUE, "RSA SChannel",
-	  ROWS(schannel_algs), 0, RSA },
+	  ROWS(schannel_algs), 0, RSA(salt_other) },
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider", PROV_RSA_AES, TRUE, "RSA Full and AES",
-	  ROWS(aes_algs), 0, RSA },
+	  ROWS(aes_algs), 0, RSA(salt_other) },
 	/* Windows XP's name for the AES provider: still accepted, no longer registered */
 	{ "Microsoft Enhanced RSA and AES Cryptographic Provider (Prototype)", PROV_RSA_AES, FALSE, NULL,
-	  ROWS(aes_algs), 0, RSA },
+	  ROWS(aes_algs), 0, RSA(salt_other) },
 	{ "Microsoft Base DSS Cryptographic Provider", PROV_DSS, TRUE, "DSS Signature",
-	  ROWS(dss_algs), DSS_QUIRKS, DSS },
+	  ROWS(dss_algs), DSS_QUIRKS, DSS(salt_other) },
 	{ "Microsoft Base DSS and Diffie-Hellman Cryptographic Provider", PROV_DSS_DH, TRUE, NULL,
-	  ROWS(dss_dh_algs), DSS_QUIRKS | CSP_QUIRK_KEEP_SALT, DSS_DH },
+	  ROWS(dss_dh_algs), DSS_QUIRKS, DSS_DH(salt_base) },
 	{ "Microsoft Enhanced DSS and Diffie-Hellman Cryptographic Provider", PROV_DSS_DH, TRUE,
 	  "DSS Signature with Diffie-Hellman Key Exchange", ROWS(dss_enh_algs),
-	  DSS_QUIRKS | CSP_QUIRK_NO_40BIT_SALT, DSS_DH },
+	  DSS_QUIRKS, DSS_DH(salt_enhanced) },
 	{ "Microsoft DH SChannel Cryptographic Provider", PROV_DH_SCHANNEL, TRUE, "Diffie-Hellman SChannel",
-	  ROWS(dh_schannel_algs), DSS_QUIRKS, DSS_DH },
+	  ROWS(dh_schannel_algs), DSS_QUIRKS, DSS_DH(salt_other) },
 };
 
 #define PROFILE_COUNT (sizeof(profiles) / sizeof(profiles[0]))

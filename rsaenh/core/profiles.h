@@ -18,6 +18,15 @@ struct csp_profile_alg {
 	DWORD protocols;          /* PROV_ENUMALGS_EX dwProtocols */
 };
 
+/* How a provider salts RC2 and RC4 keys (Microsoft's "Salt Value
+ * Functionality"): a 40-bit key gets CSP_SALT_LEN zero bytes unless
+ * CRYPT_NO_SALT, every provider alike; the rest differs. */
+#define CSP_SALT_LEN 11
+struct csp_salt_rules {
+	DWORD create_len;         /* salt bytes CRYPT_CREATE_SALT gives a key under 128 bits */
+	BOOL keep_set_salt;       /* a KP_SALT salt stays reported and used */
+};
+
 struct csp_profile {
 	const char *name;         /* provider name, e.g. MS_ENHANCED_PROV */
 	DWORD type;               /* PROV_RSA_FULL, PROV_RSA_AES, ... */
@@ -28,6 +37,7 @@ struct csp_profile {
 	DWORD quirks;             /* CSP_QUIRK_*: where Microsoft's providers differ */
 	const char *image;        /* the DLL that serves it */
 	ALG_ID keyx_alg, sig_alg; /* what AT_KEYEXCHANGE / AT_SIGNATURE mean; 0: nothing */
+	const struct csp_salt_rules *salt;
 };
 
 #define CSP_IMAGE_RSAENH "rsaenh.dll"
@@ -35,10 +45,6 @@ struct csp_profile {
 
 /* KP_EFFECTIVE_KEYLEN can only be the default (Base provider) */
 #define CSP_QUIRK_FIXED_EFFECTIVE_LEN 0x1
-/* a salt set through KP_SALT stays reported and used (Base, Strong) */
-#define CSP_QUIRK_KEEP_SALT           0x2
-/* CRYPT_CREATE_SALT gives a 40-bit RC2/RC4 key no salt (Enhanced) */
-#define CSP_QUIRK_NO_40BIT_SALT       0x4
 /* KP_MODE refuses modes the provider lacks (the DSS providers: no OFB) */
 #define CSP_QUIRK_STRICT_MODES        0x8
 

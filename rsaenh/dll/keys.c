@@ -83,20 +83,22 @@ static BOOL gen_key_pair_handle(HCRYPTPROV prov, struct prov_obj *p, ALG_ID alg,
 	return TRUE;
 }
 
-/* CryptGenKey of a session key: random key bytes, and a random salt. */
+/* CryptGenKey of a session key: random key bytes; the salt is random only
+ * when CRYPT_CREATE_SALT asked for it, zero bytes otherwise. */
 static DWORD gen_session_key(const struct csp_profile *profile, ALG_ID alg, DWORD flags,
 			     struct csp_key **out)
 {
-	BYTE bytes[CSP_MAX_KEY];
-	DWORD err;
+	BYTE bytes[CSP_MAX_KEY] = { 0 };
+	DWORD err, n;
 
 	if ((err = csp_key_create(profile, alg, flags, out)))
 		return err;
-	if ((err = os_random.fill(os_random.ctx, bytes, (*out)->key_len + (*out)->salt_len))) {
+	n = (*out)->key_len + ((flags & CRYPT_CREATE_SALT) ? (*out)->salt_len : 0);
+	if ((err = os_random.fill(os_random.ctx, bytes, n))) {
 		csp_key_destroy(*out);
 		return err;
 	}
-	csp_key_load(*out, bytes, (*out)->key_len + (*out)->salt_len);
+	csp_key_load(*out, bytes, n);
 	csp_wipe(bytes, sizeof(bytes));
 	return ERROR_SUCCESS;
 }

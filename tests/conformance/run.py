@@ -60,14 +60,6 @@ SUITES = {
 }
 # Why a suite's results are not ours to gate: the DLL it judges is not ours yet.
 NOT_OURS = {}
-# Suite versions run and reported in full (the table, and every failure line
-# printed below it) but not gating the run, each with the reason.
-NOT_GATED = {
-    '10.0': "Wine 10.0's suites encode Windows behaviour that Wine 8.0's did not test and ours does not have "
-            "yet (issue 15: RC4 salts of the Base and Enhanced providers and after a SIMPLEBLOB round trip, "
-            "a zero-length final CryptDecrypt failing with NTE_BAD_LEN)",
-}
-
 # Outcomes an upstream test cannot avoid for a reason outside the project,
 # each pinned to the suite, the configurations, the source lines and the
 # message it produces, and said in the output: any other failure or skip
@@ -378,17 +370,6 @@ def main():
                 print(note)
                 text += note + '\n'
             if not left:
-                continue
-            version = split_id(r['suite'])[1]
-            if version in NOT_GATED:
-                note = '%s (%s): %d failures and skips, not gated: %s' % (
-                    r['suite'], r['config'], len(left), NOT_GATED[version])
-                print(note)
-                text += note + '\n'
-                for l in left[:40]:
-                    print('    ' + l)
-                if len(left) > 40:
-                    print('    ... %d more in %s' % (len(left) - 40, r['log']))
                 continue
             why = '%d failures and skips not explained' % len(left)
         else:

@@ -160,7 +160,7 @@ static void test_bad_padding(void)
 	len = 17;
 	CHECK_EQ(csp_key_decrypt(k, TRUE, buf, &len), NTE_BAD_DATA);
 	len = 0;
-	CHECK_EQ(csp_key_decrypt(k, TRUE, buf, &len), NTE_BAD_DATA);
+	CHECK_EQ(csp_key_decrypt(k, TRUE, buf, &len), NTE_BAD_LEN);
 	csp_key_destroy(k);
 }
 

@@ -32,7 +32,11 @@ static void test_salt_rules(void)
 	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC4, 0), 11);        /* default 40 bits */
 	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC4, CRYPT_NO_SALT), 0);
 	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC2, 56 << 16), 0);
-	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC2, (56 << 16) | CRYPT_CREATE_SALT), 9);
+	/* CRYPT_CREATE_SALT: eleven bytes on Base and Strong, none on Enhanced */
+	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC2, (56 << 16) | CRYPT_CREATE_SALT), 11);
+	CHECK_EQ(salt_len(BASE, PROV_RSA_FULL, CALG_RC4, (56 << 16) | CRYPT_CREATE_SALT), 11);
+	CHECK_EQ(salt_len(STRONG, PROV_RSA_FULL, CALG_RC4, (56 << 16) | CRYPT_CREATE_SALT), 11);
+	CHECK_EQ(salt_len(ENH, PROV_RSA_FULL, CALG_RC4, (56 << 16) | CRYPT_CREATE_SALT), 0);
 	CHECK_EQ(salt_len(ENH, PROV_RSA_FULL, CALG_RC4, 40 << 16), 11);
 	CHECK_EQ(salt_len(ENH, PROV_RSA_FULL, CALG_RC4, (40 << 16) | CRYPT_CREATE_SALT), 0);
 	CHECK_EQ(salt_len(STRONG, PROV_RSA_FULL, CALG_RC4, (40 << 16) | CRYPT_CREATE_SALT), 11);
@@ -41,6 +45,40 @@ static void test_salt_rules(void)
 	/* only RC2 and RC4 have a salt */
 	CHECK_EQ(salt_len(AES, PROV_RSA_AES, CALG_AES_128, 0), NTE_BAD_KEY);
 	CHECK_EQ(salt_len(ENH, PROV_RSA_FULL, CALG_DES, CRYPT_CREATE_SALT), NTE_BAD_KEY);
+}
+
+/* An imported key's salt is the importer's default for its length, zero
+ * bytes: a 40-bit key gets eleven (not with CRYPT_NO_SALT), others none. */
+static void test_import_salt(void)
+{
+	static const BYTE zero[11];
+	const BYTE key[7] = { 1, 2, 3, 4, 5, 6, 7 };
+	const char *provs[] = { BASE, ENH };
+	BYTE buf[16];
+	DWORD i, err, len;
+	struct csp_key *k = NULL;
+
+	for (i = 0; i < 2; i++) {
+		const struct csp_profile *p = csp_profile_lookup(provs[i], PROV_RSA_FULL, &err);
+
+		CHECK_EQ(csp_key_import(p, csp_alg_find(CALG_RC4), key, 5, 0, &k), ERROR_SUCCESS);
+		len = sizeof(buf);
+		memset(buf, 0xaa, sizeof(buf));
+		CHECK_EQ(csp_key_get_param(k, KP_SALT, buf, &len), ERROR_SUCCESS);
+		CHECK_EQ(len, 11);
+		CHECK(!memcmp(buf, zero, 11));
+		csp_key_destroy(k);
+		CHECK_EQ(csp_key_import(p, csp_alg_find(CALG_RC4), key, 5, CRYPT_NO_SALT, &k), ERROR_SUCCESS);
+		len = sizeof(buf);
+		CHECK_EQ(csp_key_get_param(k, KP_SALT, buf, &len), ERROR_SUCCESS);
+		CHECK_EQ(len, 0);
+		csp_key_destroy(k);
+		CHECK_EQ(csp_key_import(p, csp_alg_find(CALG_RC2), key, 7, 0, &k), ERROR_SUCCESS);
+		len = sizeof(buf);
+		CHECK_EQ(csp_key_get_param(k, KP_SALT, buf, &len), ERROR_SUCCESS);
+		CHECK_EQ(len, 0);
+		csp_key_destroy(k);
+	}
 }
 
 /* RC4 key stream of k, from the start of a message */
@@ -154,6 +192,7 @@ static void test_modes(void)
 int main(int argc, char **argv)
 {
 	test_salt_rules();
+	test_import_salt();
 	test_kp_salt(BASE, TRUE);
 	test_kp_salt(STRONG, TRUE);
 	test_kp_salt(ENH, FALSE);

@@ -37,6 +37,10 @@ static void test_rc4(void)
 	CHECK_EQ(csp_key_decrypt(k, TRUE, buf, &len), ERROR_SUCCESS);
 	CHECK_EQ(len, 32);
 	CHECK(buf[0] == 0 && !memcmp(buf, buf + 1, 31));
+	/* an empty part is fine, an empty last part is NTE_BAD_LEN */
+	len = 0;
+	CHECK_EQ(csp_key_decrypt(k, FALSE, buf, &len), ERROR_SUCCESS);
+	CHECK_EQ(csp_key_decrypt(k, TRUE, buf, &len), NTE_BAD_LEN);
 	/* sizing: no padding, and a short buffer is ERROR_MORE_DATA */
 	len = 20;
 	CHECK_EQ(csp_key_encrypt(k, TRUE, NULL, &len, 0), ERROR_SUCCESS);
