@@ -411,14 +411,28 @@ BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD 
 	return csp_result(err);
 }
 
+/* A SIMPLEBLOB imported with hPubKey 0 is for the context's own key
+ * exchange pair (Microsoft's "Decrypting a File" example imports so): a
+ * copy of it, or NTE_NO_KEY when the container has none. */
+static DWORD own_exchange_pair(struct prov_obj *p, struct csp_key **out)
+{
+	DWORD err = NTE_NO_KEY;
+
+	object_lock(&p->head);
+	if (p->pairs[prov_pair_slot(AT_KEYEXCHANGE)])
+		err = csp_key_duplicate(p->pairs[prov_pair_slot(AT_KEYEXCHANGE)], out);
+	object_unlock(&p->head);
+	return err;
+}
+
 BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
 			HCRYPTKEY *key)
 {
 	struct csp_blob_env env = { NULL, &os_random };
-	struct csp_key *core = NULL;
+	struct csp_key *core = NULL, *own = NULL;
 	struct key_obj *pk = NULL;
 	struct prov_obj *p;
-	DWORD err;
+	DWORD err = ERROR_SUCCESS;
 	HCRYPTKEY h;
 
 	if (!(p = prov_get(prov)))
@@ -427,17 +441,20 @@ BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY 
 		err = ERROR_INVALID_PARAMETER;
 	else if (pubkey && !(pk = key_get(prov, pubkey)))
 		err = NTE_BAD_KEY;
-	else {
+	else if (!pubkey && len && data[0] == SIMPLEBLOB)
+		err = own_exchange_pair(p, &own);
+	if (!err) {
 		env.profile = p->st.profile;
 		if (pk)
 			object_lock(&pk->head);
-		err = csp_blob_import(&env, data, len, pk ? pk->key : NULL, flags, &core);
+		err = csp_blob_import(&env, data, len, pk ? pk->key : own, flags, &core);
 		if (pk)
 			object_unlock(&pk->head);
 		/* a private key pair becomes the container's pair of its kind */
 		if (!err && pair_is_kept(core))
 			err = prov_install_pair(p, core);
 	}
+	csp_key_destroy(own);
 	if (pk)
 		handle_put(&pk->head);
 	handle_put(&p->head);
