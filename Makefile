@@ -194,7 +194,7 @@ INTEROP     := $(patsubst tests/interop/%.c,$(OUT)/tests/interop/%.exe,$(wildcar
 $(WINETEST_INC)/wine/test.h: | $(SETUP)
 	HOST=$(HOST) bash tools/setup.sh
 
-$(OUT)/tests/%.exe: tests/win/%.c tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
+$(OUT)/tests/%.exe: tests/win/%.c tests/win/win_test.h tests/winetest/winetest_compat.h $(WINETEST_INC)/wine/test.h
 	@mkdir -p $(dir $@)
 	$(WCC) $(WTCFLAGS) -o $@ $< -ladvapi32 -lcrypt32
 

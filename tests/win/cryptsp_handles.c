@@ -10,6 +10,7 @@
 #include <wincrypt.h>
 
 #include "wine/test.h"
+#include "win_test.h"
 
 #define ENH_NAME MS_ENHANCED_PROV_A
 #define BASE_NAME MS_DEF_PROV_A
@@ -21,14 +22,6 @@ static HCRYPTPROV acquire_verify(const char *name)
 
 	ok(ret, "CryptAcquireContextA(%s) failed: %08lx\n", name ? name : "(default)", GetLastError());
 	return ret ? prov : 0;
-}
-
-#define expect_error(ret, err) expect_error_(__LINE__, ret, err)
-static void expect_error_(int line, BOOL ret, DWORD err)
-{
-	DWORD got = GetLastError();
-
-	ok_(__FILE__, line)(!ret && got == err, "expected failure %08lx, got %d/%08lx\n", err, ret, got);
 }
 
 static void test_bad_handles(void)

@@ -13,18 +13,11 @@
 #include <wincrypt.h>
 #include <stdio.h>
 #include "wine/test.h"
+#include "win_test.h"
 
 static const char *const provs[] = { MS_DEF_PROV_A, MS_STRONG_PROV_A, MS_ENHANCED_PROV_A };
 static const char message[] = "a message for the other process";
 static char dir[MAX_PATH];
-
-#define expect_error(ret, err) expect_error_(__LINE__, ret, err)
-static void expect_error_(int line, BOOL ret, DWORD err)
-{
-	DWORD got = GetLastError();
-
-	ok_(__FILE__, line)(!ret && got == err, "expected failure %08lx, got %d/%08lx\n", err, ret, got);
-}
 
 static BOOL is_zero(const BYTE *p, DWORD n)
 {
