@@ -14,6 +14,8 @@
 #      only), then opened by Wine 10.0 (tests/install/upgrade.sh);
 #   4. the conformance table over every Wine and architecture;
 #   5. the export tables of both architectures against Wine 8.0's and 10.0's lists;
+#   6. the table of Microsoft's documented behaviour (tests/win/documented/):
+#      every row names a test that exists, or is a gap the README lists;
 #   7. the performance guard: callgrind instruction counts of the native
 #      core against tests/perf/callgrind.txt (tests/perf/check.sh).
 #   8. a bounded run of every libFuzzer target (ASan + UBSan), FUZZ_CHECK_SECONDS
@@ -79,6 +81,10 @@ python3 tests/conformance/matrix.py | tee "$log/matrix.txt"
 echo "== 5. export tables, x86_64 and i686 =="
 python3 tests/exports/check_exports.py | tee "$log/exports.txt"
 count "$log/exports.txt"
+
+echo "== 6. Microsoft's documented behaviour: each row shown by a test, or a gap the README lists =="
+python3 tests/win/documented.py | tee "$log/documented.txt"
+count "$log/documented.txt"
 
 # --- 7. performance guard (issue 8) ----------------------------------------
 echo "== 7. performance guard: callgrind instruction counts of the native core =="
