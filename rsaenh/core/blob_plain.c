@@ -13,6 +13,7 @@ static DWORD plain_import(const struct csp_blob_env *env, const BYTE *data, DWOR
 			  const struct csp_key *pubkey, DWORD flags, struct csp_key **out)
 {
 	const struct csp_profile *p = env->profile;
+	const struct csp_alg *row;
 	BLOBHEADER hdr;
 	DWORD n, err;
 
@@ -29,6 +30,9 @@ static DWORD plain_import(const struct csp_blob_env *env, const BYTE *data, DWOR
 	 * fails as CryptGenKey would */
 	if (!n || n > 0xffff / 8)
 		return NTE_BAD_DATA;     /* no key, or a length no flags word holds */
+	/* the DES family travels whole, parity bits included */
+	if ((row = csp_alg_find(hdr.aiKeyAlg)) && row->effective_bits && n * 8 != row->key_bits)
+		return NTE_BAD_DATA;
 	if ((err = csp_key_create(p, hdr.aiKeyAlg, ((n * 8) << 16) | (flags & (CRYPT_EXPORTABLE | CRYPT_NO_SALT)), out)))
 		return err;
 	csp_key_load(*out, data, n);

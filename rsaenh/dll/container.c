@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <wchar.h>
+#include <ctype.h>
 #include <string.h>
 #include <windows.h>
 #include <wincrypt.h>
@@ -254,6 +255,33 @@ DWORD container_unique_name(const char *name, char *out, DWORD size)
 			      digest[4 * i + 2] << 16 | (DWORD)digest[4 * i + 3] << 24));
 	snprintf(out + n, size - n, "_%s", guid);
 	return ERROR_SUCCESS;
+}
+
+/* 32 hex digits and '_': the shape of a unique name, which no lookup of a
+ * plain name then pays for. */
+static BOOL unique_shaped(const char *s)
+{
+	DWORD i;
+
+	for (i = 0; i < 32; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return FALSE;
+	return s[32] == '_';
+}
+
+DWORD container_find_unique(const char *unique, DWORD flags, char *name)
+{
+	char candidate[CONTAINER_NAME_MAX], u[CONTAINER_NAME_MAX + 64];
+	DWORD i;
+
+	if (strnlen(unique, 33) < 33 || !unique_shaped(unique))
+		return NTE_BAD_KEYSET;
+	for (i = 0; !container_enum(flags, i, candidate, sizeof(candidate)); i++)
+		if (!container_unique_name(candidate, u, sizeof(u)) && !_stricmp(u, unique)) {
+			strcpy(name, candidate);
+			return ERROR_SUCCESS;
+		}
+	return NTE_BAD_KEYSET;
 }
 
 DWORD container_get_security(const char *name, DWORD flags, SECURITY_INFORMATION what,

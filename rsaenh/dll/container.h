@@ -46,6 +46,11 @@ DWORD container_enum(DWORD flags, DWORD index, char *name, DWORD size);
  * and the machine GUID, as Windows names the key file. */
 DWORD container_unique_name(const char *name, char *out, DWORD size);
 
+/* The container whose PP_UNIQUE_CONTAINER name is `unique` (CryptAcquireContext
+ * accepts that name too, as its reference page requires): its name in
+ * `name`, or NTE_BAD_KEYSET. */
+DWORD container_find_unique(const char *unique, DWORD flags, char *name);
+
 /* PP_KEYSET_SEC_DESCR: the container key's security descriptor. */
 DWORD container_get_security(const char *name, DWORD flags, SECURITY_INFORMATION what,
 			     BYTE *data, DWORD *len);

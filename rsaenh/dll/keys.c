@@ -114,8 +114,11 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 
 	if (!(p = prov_get(prov)))
 		return csp_result(NTE_BAD_UID);
-	/* protection that would ask the user is refused where no UI may show */
-	if ((flags & (CRYPT_USER_PROTECTED | CRYPT_FORCE_KEY_PROTECTION_HIGH)) && (p->flags & CRYPT_SILENT)) {
+	/* protection that would ask the user is refused where no UI may show;
+	 * strong protection (a password for a stored key) also in a verify
+	 * context, which stores nothing (CryptGenKey's reference page) */
+	if (((flags & (CRYPT_USER_PROTECTED | CRYPT_FORCE_KEY_PROTECTION_HIGH)) && (p->flags & CRYPT_SILENT)) ||
+	    ((flags & CRYPT_FORCE_KEY_PROTECTION_HIGH) && (p->flags & CRYPT_VERIFYCONTEXT))) {
 		handle_put(&p->head);
 		return csp_result(NTE_SILENT_CONTEXT);
 	}

@@ -27,6 +27,9 @@ static DWORD acquire_container(const struct csp_profile *profile, const char *gi
 
 	if ((err = container_resolve_name(given, name)))
 		return err;
+	/* an existing container may be named by its PP_UNIQUE_CONTAINER name */
+	if (!(flags & CRYPT_NEWKEYSET) && given)
+		container_find_unique(given, flags, name);
 	if (flags & CRYPT_DELETEKEYSET)
 		return container_delete(name, flags);   /* no context remains */
 	if (flags & CRYPT_NEWKEYSET)

@@ -40,6 +40,29 @@ static void delete_container(const char *name, DWORD flags)
 	CryptAcquireContextA(&prov, name, enh_prov, PROV_RSA_FULL, CRYPT_DELETEKEYSET | flags);
 }
 
+/* CryptAcquireContext takes a container's PP_UNIQUE_CONTAINER name as well
+ * (CryptGetProvParam's reference page): the same container opens. */
+static void test_unique_name(HCRYPTPROV prov)
+{
+	char unique[MAX_PATH + 2], name[MAX_PATH + 2];
+	DWORD len = sizeof(unique);
+	HCRYPTPROV other;
+
+	ok(CryptGetProvParam(prov, PP_UNIQUE_CONTAINER, (BYTE *)unique, &len, 0), "PP_UNIQUE_CONTAINER: %08lx\n",
+	   GetLastError());
+	ok(CryptAcquireContextA(&other, unique, enh_prov, PROV_RSA_FULL, 0), "open by unique name: %08lx\n",
+	   GetLastError());
+	len = sizeof(name);
+	ok(CryptGetProvParam(other, PP_CONTAINER, (BYTE *)name, &len, 0) && !strcmp(name, "rsa_cont_a"),
+	   "opened %s\n", name);
+	CryptReleaseContext(other, 0);
+	/* a unique-looking name of no container is still no container */
+	unique[0] = unique[0] == '0' ? '1' : '0';
+	SetLastError(0xdeadbeef);
+	ok(!CryptAcquireContextA(&other, unique, enh_prov, PROV_RSA_FULL, 0) && GetLastError() == NTE_BAD_KEYSET,
+	   "opened a container by a name it does not have: %08lx\n", GetLastError());
+}
+
 static void test_lifecycle(void)
 {
 	HCRYPTPROV prov;
@@ -97,6 +120,7 @@ static void test_lifecycle(void)
 	ok(!CryptAcquireContextA(&prov, "rsa_cont_a", enh_prov, PROV_RSA_FULL, CRYPT_NEWKEYSET) &&
 	   GetLastError() == NTE_EXISTS, "create twice: %08lx\n", GetLastError());
 	ok(CryptAcquireContextA(&prov, "rsa_cont_a", enh_prov, PROV_RSA_FULL, 0), "reopen: %08lx\n", GetLastError());
+	test_unique_name(prov);
 	/* elsewhere the flag is accepted (there is no user to ask under Wine) */
 	ok(CryptGenKey(prov, CALG_RC4, CRYPT_USER_PROTECTED, &key), "user protected: %08lx\n", GetLastError());
 	CryptDestroyKey(key);
