@@ -12,6 +12,7 @@
 #include <windows.h>
 #include <wincrypt.h>
 #include "wine/test.h"
+#include "win_test.h"
 
 static const struct {
 	const char *name;
@@ -129,25 +130,12 @@ static int child(int prov_index, ALG_ID dh)
 	return 0;
 }
 
-static DWORD run_child(int prov_index, ALG_ID dh)
+static DWORD run_agreeing_child(int prov_index, ALG_ID dh)
 {
-	PROCESS_INFORMATION pi;
-	STARTUPINFOA si;
-	char cmd[MAX_PATH * 3], **argv;
-	DWORD code = 0xdead;
+	char args[MAX_PATH + 64];
 
-	memset(&si, 0, sizeof(si));
-	si.cb = sizeof(si);
-	winetest_get_mainargs(&argv);
-	snprintf(cmd, sizeof(cmd), "\"%s\" dssenh_agreement child \"%s\" %d %lu", argv[0], dir, prov_index,
-		 (unsigned long)dh);
-	if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
-		return code;
-	WaitForSingleObject(pi.hProcess, 300000);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
-	return code;
+	snprintf(args, sizeof(args), "child \"%s\" %d %lu", dir, prov_index, (unsigned long)dh);
+	return run_child("dssenh_agreement", args);
 }
 
 /* A peer BLOB with y replaced by a small value or p - 1 / p. */
@@ -213,7 +201,7 @@ static void agree_with_child(int prov_index, ALG_ID dh)
 	ok(CryptExportKey(key, 0, PUBLICKEYBLOB, 0, pub, &len), "export %08lx\n", GetLastError());
 	ok(write_file("group.bin", group, 8 + plen + glen) && write_file("parent.pub", pub, len), "files\n");
 
-	code = run_child(prov_index, dh);
+	code = run_agreeing_child(prov_index, dh);
 	ok(code == 0, "%s, DH %04lx: child failed at step %lu\n", providers[prov_index].name, (unsigned long)dh, code);
 	if (code) {
 		CryptReleaseContext(prov, 0);

@@ -15,6 +15,7 @@
 #include <wincrypt.h>
 
 #include "wine/test.h"
+#include "win_test.h"
 
 static const char enh_prov[] = "Microsoft Enhanced Cryptographic Provider v1.0";
 #define KILL_ROUNDS 24
@@ -315,22 +316,6 @@ static DWORD check_whole(const char *name, DWORD round)
 	return pairs;
 }
 
-static HANDLE spawn(const char *args)
-{
-	char cmd[MAX_PATH * 2], **argv;
-	STARTUPINFOA si;
-	PROCESS_INFORMATION pi;
-
-	memset(&si, 0, sizeof(si));
-	si.cb = sizeof(si);
-	winetest_get_mainargs(&argv);
-	snprintf(cmd, sizeof(cmd), "\"%s\" rsaenh_container_safety %s", argv[0], args);
-	if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
-		return NULL;
-	CloseHandle(pi.hThread);
-	return pi.hProcess;
-}
-
 static void test_kill_during_write(void)
 {
 	DWORD round, pairs = 0, absent = 0;
@@ -339,7 +324,7 @@ static void test_kill_during_write(void)
 	delete_container("safety_killed");
 	srand(GetTickCount());
 	for (round = 0; round < KILL_ROUNDS; round++) {
-		if (!(child = spawn("writer safety_killed"))) {
+		if (!(child = start_child("rsaenh_container_safety", "writer safety_killed"))) {
 			ok(0, "spawn: %lu\n", GetLastError());
 			return;
 		}
@@ -372,7 +357,7 @@ static void test_concurrent(void)
 
 	for (i = 0; i < CHILDREN; i++) {
 		snprintf(args, sizeof(args), "rounds safety_child_%lu", i);
-		children[i] = spawn(args);
+		children[i] = start_child("rsaenh_container_safety", args);
 		ok(children[i] != NULL, "spawn %lu\n", i);
 	}
 	for (i = 0; i < THREADS; i++)

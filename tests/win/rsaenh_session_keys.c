@@ -72,25 +72,6 @@ static const struct salt_case salt_cases[] = {
 	{ 2, CALG_RC2, 128, CRYPT_CREATE_SALT, 0, 0 },
 };
 
-/* A PLAINTEXTKEYBLOB of key (a known key, so the salt is the only thing
- * that can differ) and its import. */
-static HCRYPTKEY import_plain(HCRYPTPROV prov, ALG_ID alg, const BYTE *key, DWORD n, DWORD flags)
-{
-	BYTE blob[sizeof(BLOBHEADER) + 4 + 32];
-	BLOBHEADER *h = (BLOBHEADER *)blob;
-	HCRYPTKEY k = 0;
-
-	h->bType = PLAINTEXTKEYBLOB;
-	h->bVersion = CUR_BLOB_VERSION;
-	h->reserved = 0;
-	h->aiKeyAlg = alg;
-	memcpy(blob + sizeof(*h), &n, 4);
-	memcpy(blob + sizeof(*h) + 4, key, n);
-	ok(CryptImportKey(prov, blob, sizeof(*h) + 4 + n, 0, flags, &k), "PLAINTEXTKEYBLOB: %08lx\n",
-	   GetLastError());
-	return k;
-}
-
 static void test_salt_case(const struct salt_case *c, HCRYPTPROV prov, HCRYPTKEY kx)
 {
 	BYTE blob[256];
@@ -203,9 +184,9 @@ static void test_zero_salt_is_used(void)
 
 	ok(CryptAcquireContextA(&prov, NULL, MS_ENHANCED_PROV_A, PROV_RSA_FULL, CRYPT_VERIFYCONTEXT),
 	   "acquire: %08lx\n", GetLastError());
-	k1 = import_plain(prov, CALG_RC4, key, 5, 0);
-	k2 = import_plain(prov, CALG_RC4, key, 5, CRYPT_NO_SALT);
-	k3 = import_plain(prov, CALG_RC4, salted, 16, 0);   /* the 128-bit key "key || 11 zeros" */
+	k1 = import_plain_key(prov, CALG_RC4, key, 5, 0);
+	k2 = import_plain_key(prov, CALG_RC4, key, 5, CRYPT_NO_SALT);
+	k3 = import_plain_key(prov, CALG_RC4, salted, 16, 0);   /* the 128-bit key "key || 11 zeros" */
 	len = sizeof(a);
 	ok(CryptEncrypt(k1, 0, TRUE, 0, a, &len, sizeof(a)), "encrypt: %08lx\n", GetLastError());
 	len = sizeof(b);
@@ -344,23 +325,10 @@ static DWORD sender(int prov_index, DWORD gen_flags)
 
 static DWORD run_sender(int prov_index, DWORD gen_flags)
 {
-	PROCESS_INFORMATION pi;
-	STARTUPINFOA si;
-	char cmd[MAX_PATH * 3], **argv;
-	DWORD code = 0xdead;
+	char args[MAX_PATH + 64];
 
-	memset(&si, 0, sizeof(si));
-	si.cb = sizeof(si);
-	winetest_get_mainargs(&argv);
-	snprintf(cmd, sizeof(cmd), "\"%s\" rsaenh_session_keys sender \"%s\" %d %lu", argv[0], dir, prov_index,
-		 (unsigned long)gen_flags);
-	if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi))
-		return code;
-	WaitForSingleObject(pi.hProcess, 300000);
-	GetExitCodeProcess(pi.hProcess, &code);
-	CloseHandle(pi.hThread);
-	CloseHandle(pi.hProcess);
-	return code;
+	snprintf(args, sizeof(args), "sender \"%s\" %d %lu", dir, prov_index, (unsigned long)gen_flags);
+	return run_child("rsaenh_session_keys", args);
 }
 
 /* The receiving side: a key container with a key exchange pair, its public

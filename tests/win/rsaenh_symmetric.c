@@ -10,6 +10,7 @@
 #include <wincrypt.h>
 #include <stdio.h>
 #include "wine/test.h"
+#include "win_test.h"
 
 static void hex(const char *s, BYTE *out)
 {
@@ -19,15 +20,6 @@ static void hex(const char *s, BYTE *out)
 		*out++ = (BYTE)b;
 		s += 2;
 	}
-}
-
-static HCRYPTPROV acquire(const char *name, DWORD type)
-{
-	HCRYPTPROV prov = 0;
-
-	ok(CryptAcquireContextA(&prov, NULL, name, type, CRYPT_VERIFYCONTEXT), "%s: %08lx\n", name,
-	   GetLastError());
-	return prov;
 }
 
 static DWORD key_dword(HCRYPTKEY key, DWORD param)
@@ -66,7 +58,7 @@ static void test_key_lengths(void)
 	unsigned i;
 
 	for (i = 0; i < ARRAY_SIZE(t); i++) {
-		HCRYPTPROV prov = acquire(t[i].prov, t[i].type);
+		HCRYPTPROV prov = verify_context(t[i].prov, t[i].type);
 		HCRYPTKEY key = 0;
 		BOOL r;
 
@@ -87,8 +79,8 @@ static void test_key_lengths(void)
 
 static void test_salt(void)
 {
-	HCRYPTPROV base = acquire(MS_DEF_PROV_A, PROV_RSA_FULL);
-	HCRYPTPROV aes = acquire(MS_ENH_RSA_AES_PROV_A, PROV_RSA_AES);
+	HCRYPTPROV base = verify_context(MS_DEF_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV aes = verify_context(MS_ENH_RSA_AES_PROV_A, PROV_RSA_AES);
 	BYTE salt[32];
 	DWORD len;
 	HCRYPTKEY key;
@@ -124,7 +116,7 @@ static void test_old_hashes(void)
 		{ CALG_MD2, "da853b0d3f88d99b30283a69e6ded6bb" },   /* RFC 1319, "abc" */
 		{ CALG_MD4, "a448017aaf21d8525fc10ae87aa6729d" },   /* RFC 1320, "abc" */
 	};
-	HCRYPTPROV prov = acquire(MS_DEF_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV prov = verify_context(MS_DEF_PROV_A, PROV_RSA_FULL);
 	BYTE want[16], got[36];
 	HCRYPTHASH h;
 	DWORD len;
@@ -174,7 +166,7 @@ static void test_derived_ciphers(void)
 		{ CALG_3DES_112, 0, "8e0c3ca305885f7a32a1065264d2441c" },
 		{ CALG_3DES, 0, "7bbadda239d37bb3c751814153e8cfeb" },
 	};
-	HCRYPTPROV prov = acquire(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV prov = verify_context(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
 	BYTE buf[16], want[16];
 	HCRYPTHASH h;
 	HCRYPTKEY key;
@@ -210,7 +202,7 @@ static void test_derived_ciphers(void)
 static void test_mac_and_hmac(void)
 {
 	HMAC_INFO info = { CALG_MD5, NULL, 0, NULL, 0 };
-	HCRYPTPROV prov = acquire(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV prov = verify_context(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
 	BYTE data[256], got[16], want[16];
 	HCRYPTHASH h, mac;
 	HCRYPTKEY key, rc4;
@@ -258,7 +250,7 @@ static void test_mac_and_hmac(void)
 static void test_plaintext_blobs(void)
 {
 	static const char msg[] = "Test Using Larger Than Block-Size Key - Hash Key First";
-	HCRYPTPROV prov = acquire(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV prov = verify_context(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
 	HMAC_INFO info = { CALG_SHA1, NULL, 0, NULL, 0 };
 	struct { BLOBHEADER h; DWORD len; BYTE key[80]; } blob, out;
 	BYTE want[20], got[20];
@@ -323,8 +315,8 @@ static void test_plaintext_blobs(void)
 
 static void test_rc2_effective_length(void)
 {
-	HCRYPTPROV base = acquire(MS_DEF_PROV_A, PROV_RSA_FULL);
-	HCRYPTPROV enh = acquire(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV base = verify_context(MS_DEF_PROV_A, PROV_RSA_FULL);
+	HCRYPTPROV enh = verify_context(MS_ENHANCED_PROV_A, PROV_RSA_FULL);
 	DWORD bits = 56;
 	HCRYPTKEY key;
 
