@@ -101,6 +101,7 @@ typedef char CHAR;
 #define CRYPT_FIRST          0x00000001
 #define CRYPT_NEXT           0x00000002
 #define CRYPT_OAEP           0x00000040
+#define CRYPT_BLOB_VER3      0x00000080   /* CryptExportKey: version 3 DSS/DH BLOBs */
 #define CRYPT_IPSEC_HMAC_KEY 0x00000100
 #define CRYPT_SERVER         0x00000400   /* CryptDeriveKey of SChannel keys */
 

@@ -55,12 +55,18 @@ DWORD csp_dh_generate(DWORD bits, const struct csp_random *rng, struct csp_dss *
  * belongs to this key's group (its length) is the BLOB reader's check. */
 DWORD csp_dh_agree(const struct csp_dss *d, const mpz_t peer_y, BYTE *secret);
 
-/* BLOB bodies after BLOBHEADER (blob_dss.c), version 2 as Windows writes
- * them: DSS1/DSS2 (p, q, g, y or x, DSSSEED) for DSS keys, DH1 (y) and
- * DH2 (p, g, x) for Diffie-Hellman keys.  Writers follow the sizing rule
- * (out NULL: size only; short: ERROR_MORE_DATA); readers check every
- * length and range (NTE_BAD_DATA) and compute y from a private x.  A DH1
- * body holds only y: its reader gives a key with y and bits alone. */
+/* BLOB bodies after BLOBHEADER (blob_dss.c) of BLOBHEADER.bVersion
+ * version: 2 as Windows writes them, DSS1/DSS2 (p, q, g, y or x, DSSSEED)
+ * for DSS keys, DH1 (y) and DH2 (p, g, x) for Diffie-Hellman keys; or 3
+ * (CRYPT_BLOB_VER3), DSS3/DSS4 and DH3/DH4: bit lengths and DSSSEED, then
+ * p, q, g, j = (p - 1) / q, y and for private x.  Writers follow the
+ * sizing rule (out NULL: size only; short: ERROR_MORE_DATA); a version 3
+ * writer wants the group (NTE_BAD_KEY_STATE for a DH1 key).  Readers
+ * check every length and range (NTE_BAD_DATA) and compute y from a
+ * private x.  A DH1 body holds only y: its reader gives a key with y and
+ * bits alone.  The _public/_private forms are version 2. */
+DWORD csp_dss_write_body(const struct csp_dss *d, BOOL dh, BOOL private, BYTE version, BYTE *out, DWORD *len);
+DWORD csp_dss_read_body(const BYTE *body, DWORD len, BOOL dh, BOOL private, BYTE version, struct csp_dss **out);
 DWORD csp_dss_write_public(const struct csp_dss *d, BOOL dh, BYTE *out, DWORD *len);
 DWORD csp_dss_write_private(const struct csp_dss *d, BOOL dh, BYTE *out, DWORD *len);
 DWORD csp_dss_read_public(const BYTE *body, DWORD len, BOOL dh, struct csp_dss **out);

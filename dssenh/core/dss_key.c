@@ -118,24 +118,24 @@ static DWORD dss_verify(const void *pair, ALG_ID hash_alg, const BYTE *digest, D
 	return csp_dss_verify(pair, digest, sig);
 }
 
-static DWORD dss_write_public(const void *pair, BYTE *out, DWORD *len)
+static DWORD dss_write_public(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
-	return csp_dss_write_public(pair, FALSE, out, len);
+	return csp_dss_write_body(pair, FALSE, FALSE, version, out, len);
 }
 
-static DWORD dss_write_private(const void *pair, BYTE *out, DWORD *len)
+static DWORD dss_write_private(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
-	return csp_dss_write_private(pair, FALSE, out, len);
+	return csp_dss_write_body(pair, FALSE, TRUE, version, out, len);
 }
 
-static DWORD dss_read_public(const BYTE *body, DWORD len, void **out)
+static DWORD dss_read_public(const BYTE *body, DWORD len, BYTE version, void **out)
 {
-	return csp_dss_read_public(body, len, FALSE, (struct csp_dss **)out);
+	return csp_dss_read_body(body, len, FALSE, FALSE, version, (struct csp_dss **)out);
 }
 
-static DWORD dss_read_private(const BYTE *body, DWORD len, void **out)
+static DWORD dss_read_private(const BYTE *body, DWORD len, BYTE version, void **out)
 {
-	return csp_dss_read_private(body, len, FALSE, (struct csp_dss **)out);
+	return csp_dss_read_body(body, len, FALSE, TRUE, version, (struct csp_dss **)out);
 }
 
 static DWORD dss_set_param(struct csp_key *k, DWORD param, const BYTE *data)
@@ -162,6 +162,7 @@ const struct csp_pair_ops csp_pair_dss = {
 	.write_private = dss_write_private,
 	.read_public = dss_read_public,
 	.read_private = dss_read_private,
+	.blob_version = 3,
 	.get_param = get_group,
 	.set_param = dss_set_param,
 };
@@ -190,41 +191,40 @@ static DWORD dh_sig_size(const void *pair)
 	return 0;
 }
 
-static DWORD dh_write_public(const void *pair, BYTE *out, DWORD *len)
+static DWORD dh_write_public(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
-	return csp_dss_write_public(pair, TRUE, out, len);
+	return csp_dss_write_body(pair, TRUE, FALSE, version, out, len);
 }
 
-static DWORD dh_write_private(const void *pair, BYTE *out, DWORD *len)
+static DWORD dh_write_private(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
-	return csp_dss_write_private(pair, TRUE, out, len);
+	return csp_dss_write_body(pair, TRUE, TRUE, version, out, len);
 }
 
-static DWORD dh_read_public(const BYTE *body, DWORD len, void **out)
+static DWORD dh_read_public(const BYTE *body, DWORD len, BYTE version, void **out)
 {
-	return csp_dss_read_public(body, len, TRUE, (struct csp_dss **)out);
+	return csp_dss_read_body(body, len, TRUE, FALSE, version, (struct csp_dss **)out);
 }
 
-static DWORD dh_read_private(const BYTE *body, DWORD len, void **out)
+static DWORD dh_read_private(const BYTE *body, DWORD len, BYTE version, void **out)
 {
-	return csp_dss_read_private(body, len, TRUE, (struct csp_dss **)out);
+	return csp_dss_read_body(body, len, TRUE, TRUE, version, (struct csp_dss **)out);
 }
 
-static DWORD dh_agree(const void *own, const BYTE *peer_body, DWORD peer_len, BYTE *secret,
-		      DWORD *secret_len)
+/* The peer's value must be one of our group: of its length, and where its
+ * BLOB gave a group (version 3), of the same p and g. */
+static DWORD dh_agree(const void *own, const void *peer_pair, BYTE *secret, DWORD *secret_len)
 {
-	const struct csp_dss *d = own;
-	struct csp_dss *peer;
+	const struct csp_dss *d = own, *peer = peer_pair;
 	DWORD err;
 
-	if ((err = csp_dss_read_public(peer_body, peer_len, TRUE, &peer)))
-		return err;
-	/* the peer's value must be one of our group: its length first */
 	if (peer->bits != d->bits || *secret_len < d->bits / 8)
-		err = NTE_BAD_DATA;
-	else if (!(err = csp_dh_agree(d, peer->y, secret)))
+		return NTE_BAD_DATA;
+	if (mpz_sgn(peer->params.p) &&
+	    (mpz_cmp(peer->params.p, d->params.p) || mpz_cmp(peer->params.g, d->params.g)))
+		return NTE_BAD_DATA;
+	if (!(err = csp_dh_agree(d, peer->y, secret)))
 		*secret_len = d->bits / 8;
-	csp_dss_destroy(peer);
 	return err;
 }
 
@@ -324,6 +324,7 @@ const struct csp_pair_ops csp_pair_dh = {
 	.write_private = dh_write_private,
 	.read_public = dh_read_public,
 	.read_private = dh_read_private,
+	.blob_version = 3,
 	.agree = dh_agree,
 	.get_param = get_group,
 	.set_param = dh_set_param,

@@ -4,7 +4,9 @@
 #include <string.h>
 #include "agree.h"
 
-DWORD csp_agreed_set_algid(struct csp_key **k, const BYTE *data)
+#define KP_ALGID_FLAGS (CRYPT_EXPORTABLE | CRYPT_CREATE_SALT | CRYPT_NO_SALT)
+
+DWORD csp_agreed_set_algid(struct csp_key **k, const BYTE *data, DWORD flags)
 {
 	const struct csp_key *agreed = *k;
 	const BYTE *secret = agreed->long_key ? agreed->long_key : agreed->key;
@@ -14,9 +16,12 @@ DWORD csp_agreed_set_algid(struct csp_key **k, const BYTE *data)
 
 	if (!data)
 		return ERROR_INVALID_PARAMETER;
+	if (LOWORD(flags) & ~KP_ALGID_FLAGS)
+		return NTE_BAD_FLAGS;
 	memcpy(&alg, data, sizeof(alg));
-	if ((err = csp_key_create(agreed->profile, alg, (agreed->permissions & CRYPT_EXPORT) ? CRYPT_EXPORTABLE : 0,
-				  &session)))
+	if (agreed->permissions & CRYPT_EXPORT)
+		flags |= CRYPT_EXPORTABLE;
+	if ((err = csp_key_create(agreed->profile, alg, flags, &session)))
 		return err;
 	if (session->key_len + session->salt_len > have) {
 		csp_key_destroy(session);

@@ -3,8 +3,10 @@
  * Diffie-Hellman PUBLICKEYBLOB with one's private key gives (blob_pair.c).
  * They hold the agreed secret, little-endian, and nothing else until
  * KP_ALGID names a cipher of the provider: then the key becomes a session
- * key of that cipher at the provider's default length, its key bytes (and
- * salt) taken from the start of the secret, so both sides get the same.
+ * key of that cipher, its key bytes (and salt) taken from the start of the
+ * secret, so both sides get the same.  CryptSetKeyParam's dwFlags say how,
+ * as CryptGenKey's would: the length in the upper 16 bits (0: the
+ * provider's default), CRYPT_EXPORTABLE, CRYPT_CREATE_SALT, CRYPT_NO_SALT.
  */
 #ifndef CSP_AGREE_H
 #define CSP_AGREE_H
@@ -17,7 +19,8 @@ static inline BOOL csp_key_is_agreed(const struct csp_key *k)
 }
 
 /* KP_ALGID on an agreed key: *k replaced by the session key (the old one
- * destroyed) or left as it was with the error. */
-DWORD csp_agreed_set_algid(struct csp_key **k, const BYTE *data);
+ * destroyed) or left as it was with the error; NTE_BAD_FLAGS for other
+ * flags. */
+DWORD csp_agreed_set_algid(struct csp_key **k, const BYTE *data, DWORD flags);
 
 #endif

@@ -3,8 +3,10 @@
  * body is the pair family's, pair.h), the private one optionally
  * encrypted with a session key; and key agreement: a peer's
  * PUBLICKEYBLOB imported with one's own Diffie-Hellman private key gives
- * a CALG_AGREEDKEY_ANY key holding the agreed secret.  blobs.c has
- * checked BLOBHEADER.
+ * a CALG_AGREEDKEY_ANY key holding the agreed secret.  Version 3 BLOBs
+ * (DSS and Diffie-Hellman) are written on CRYPT_BLOB_VER3 and read when
+ * BLOBHEADER.bVersion says 3, for the families that have them.  blobs.c
+ * has checked the rest of BLOBHEADER.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,19 @@ static const struct csp_alg *pair_row(const struct csp_blob_env *env, ALG_ID alg
 	return csp_alg_pair(row) && csp_profile_offer(env->profile, alg) ? row : NULL;
 }
 
+/* The version an export writes: 3 on CRYPT_BLOB_VER3 for a family that
+ * has it; for the others the flag means nothing. */
+static BYTE export_version(const struct csp_pair_ops *ops, DWORD flags)
+{
+	return (flags & CRYPT_BLOB_VER3) && ops->blob_version >= 3 ? 3 : CUR_BLOB_VERSION;
+}
+
+/* A BLOB's bVersion the family reads. */
+static BOOL version_known(const struct csp_pair_ops *ops, BYTE version)
+{
+	return version == CUR_BLOB_VERSION || (version > CUR_BLOB_VERSION && version <= ops->blob_version);
+}
+
 /* --- PUBLICKEYBLOB --------------------------------------------------------- */
 
 static DWORD export_public(const struct csp_blob_env *env, const struct csp_key *k,
@@ -46,34 +61,41 @@ static DWORD export_public(const struct csp_blob_env *env, const struct csp_key 
 	const struct csp_pair_ops *ops = k->pair ? k->alg->pair : NULL;
 	DWORD body, err;
 	BOOL write;
+	BYTE version;
 
 	if (!ops || wrap)
 		return NTE_BAD_KEY;
 	if (!ops->ready(k->pair))
 		return NTE_BAD_KEY_STATE;
-	if ((err = ops->write_public(k->pair, NULL, &body)))
+	version = export_version(ops, flags);
+	if ((err = ops->write_public(k->pair, version, NULL, &body)))
 		return err;
 	err = csp_blob_sizing(data, len, HEADER_SIZE + body, &write);
 	if (!err && write) {
-		csp_blob_write_header(data, PUBLICKEYBLOB, k->alg->id);
-		err = ops->write_public(k->pair, data + HEADER_SIZE, &body);
+		csp_blob_write_header_version(data, PUBLICKEYBLOB, version, k->alg->id);
+		err = ops->write_public(k->pair, version, data + HEADER_SIZE, &body);
 	}
 	return err;
 }
 
 /* The peer's public value with our private one: an agreed key. */
-static DWORD agree(const struct csp_blob_env *env, const struct csp_alg *peer_row, const BYTE *body,
-		   DWORD body_len, const struct csp_key *own, DWORD flags, struct csp_key **out)
+static DWORD agree(const struct csp_blob_env *env, const struct csp_alg *peer_row, BYTE version,
+		   const BYTE *body, DWORD body_len, const struct csp_key *own, DWORD flags, struct csp_key **out)
 {
 	const struct csp_pair_ops *ops = own->pair ? own->alg->pair : NULL;
 	BYTE secret[MAX_SECRET];
 	DWORD n = sizeof(secret), err;
+	void *peer;
 
 	if (!ops || !ops->agree || peer_row->pair != ops)
 		return NTE_BAD_KEY;
 	if (!ops->ready(own->pair) || !ops->has_private(own->pair))
 		return NTE_BAD_KEY_STATE;
-	if ((err = ops->agree(own->pair, body, body_len, secret, &n)))
+	if ((err = ops->read_public(body, body_len, version, &peer)))
+		return err;
+	err = ops->agree(own->pair, peer, secret, &n);
+	ops->destroy(peer);
+	if (err)
 		return err;
 	err = csp_key_create_secret(env->profile, csp_alg_find(CALG_AGREEDKEY_ANY), secret, n, flags, out);
 	csp_wipe(secret, sizeof(secret));
@@ -84,14 +106,17 @@ static DWORD import_public(const struct csp_blob_env *env, const BYTE *data, DWO
 			   const struct csp_key *wrap, DWORD flags, struct csp_key **out)
 {
 	const struct csp_alg *row = pair_row(env, csp_get_u32(data + 4));
+	BYTE version = data[1];
 	void *pair;
 	DWORD err;
 
 	if (!row)
 		return NTE_BAD_ALGID;
+	if (!version_known(row->pair, version))
+		return NTE_BAD_DATA;
 	if (wrap && row->pair->agree)
-		return agree(env, row, data + HEADER_SIZE, len - HEADER_SIZE, wrap, flags, out);
-	if ((err = row->pair->read_public(data + HEADER_SIZE, len - HEADER_SIZE, &pair)))
+		return agree(env, row, version, data + HEADER_SIZE, len - HEADER_SIZE, wrap, flags, out);
+	if ((err = row->pair->read_public(data + HEADER_SIZE, len - HEADER_SIZE, version, &pair)))
 		return err;
 	return make_pair_key(env, row, pair, flags, out);
 }
@@ -112,8 +137,9 @@ static DWORD wrap_copy(const struct csp_key *wrap, struct csp_key **copy)
 	return ERROR_SUCCESS;
 }
 
-DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wrap, BOOL force,
-			      BYTE *data, DWORD *len)
+/* A private key BLOB of version (CUR_BLOB_VERSION or the family's 3). */
+static DWORD export_private_version(const struct csp_key *k, const struct csp_key *wrap, BOOL force,
+				    BYTE version, BYTE *data, DWORD *len)
 {
 	const struct csp_pair_ops *ops = k->pair ? k->alg->pair : NULL;
 	struct csp_key *w = NULL;
@@ -125,7 +151,7 @@ DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wra
 		return NTE_BAD_KEY;
 	if (!force && !(k->permissions & CRYPT_EXPORT))
 		return NTE_BAD_KEY_STATE;
-	if ((err = ops->write_private(k->pair, NULL, &body)))
+	if ((err = ops->write_private(k->pair, version, NULL, &body)))
 		return err;
 	need = body;
 	if (wrap) {
@@ -145,11 +171,11 @@ DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wra
 		csp_key_destroy(w);
 		return NTE_NO_MEMORY;
 	}
-	err = ops->write_private(k->pair, tmp, &body);
+	err = ops->write_private(k->pair, version, tmp, &body);
 	if (!err && w)
 		err = csp_key_encrypt(w, TRUE, tmp, &body, need);
 	if (!err) {
-		csp_blob_write_header(data, PRIVATEKEYBLOB, k->alg->id);
+		csp_blob_write_header_version(data, PRIVATEKEYBLOB, version, k->alg->id);
 		memcpy(data + HEADER_SIZE, tmp, need);
 	}
 	csp_wipe(tmp, need);
@@ -158,21 +184,30 @@ DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wra
 	return err;
 }
 
+DWORD csp_blob_export_private(const struct csp_key *k, const struct csp_key *wrap, BOOL force,
+			      BYTE *data, DWORD *len)
+{
+	return export_private_version(k, wrap, force, CUR_BLOB_VERSION, data, len);
+}
+
 static DWORD export_private(const struct csp_blob_env *env, const struct csp_key *k,
 			    const struct csp_key *wrap, DWORD flags, BYTE *data, DWORD *len)
 {
-	return csp_blob_export_private(k, wrap, FALSE, data, len);
+	BYTE version = k->pair ? export_version(k->alg->pair, flags) : CUR_BLOB_VERSION;
+
+	return export_private_version(k, wrap, FALSE, version, data, len);
 }
 
-DWORD csp_blob_read_private(const struct csp_alg *row, const BYTE *body, DWORD body_len,
-			    const struct csp_key *wrap, void **pair)
+/* A private key BLOB's body of version, decrypted with wrap if given. */
+static DWORD read_private_version(const struct csp_alg *row, BYTE version, const BYTE *body,
+				  DWORD body_len, const struct csp_key *wrap, void **pair)
 {
 	struct csp_key *w = NULL;
 	BYTE *plain;
 	DWORD err;
 
 	if (!wrap)
-		return row->pair->read_private(body, body_len, pair);
+		return row->pair->read_private(body, body_len, version, pair);
 	if ((err = wrap_copy(wrap, &w)))
 		return err;
 	if (!(plain = malloc(body_len ? body_len : 1))) {
@@ -183,10 +218,16 @@ DWORD csp_blob_read_private(const struct csp_alg *row, const BYTE *body, DWORD b
 	err = csp_key_decrypt(w, TRUE, plain, &body_len);
 	csp_key_destroy(w);
 	if (!err)
-		err = row->pair->read_private(plain, body_len, pair);
+		err = row->pair->read_private(plain, body_len, version, pair);
 	csp_wipe(plain, body_len);
 	free(plain);
 	return err;
+}
+
+DWORD csp_blob_read_private(const struct csp_alg *row, const BYTE *body, DWORD body_len,
+			    const struct csp_key *wrap, void **pair)
+{
+	return read_private_version(row, CUR_BLOB_VERSION, body, body_len, wrap, pair);
 }
 
 static DWORD import_private(const struct csp_blob_env *env, const BYTE *data, DWORD len,
@@ -198,7 +239,9 @@ static DWORD import_private(const struct csp_blob_env *env, const BYTE *data, DW
 
 	if (!row)
 		return NTE_BAD_ALGID;
-	if ((err = csp_blob_read_private(row, data + HEADER_SIZE, len - HEADER_SIZE, wrap, &pair)))
+	if (!version_known(row->pair, data[1]))
+		return NTE_BAD_DATA;
+	if ((err = read_private_version(row, data[1], data + HEADER_SIZE, len - HEADER_SIZE, wrap, &pair)))
 		return err;
 	return make_pair_key(env, row, pair, flags, out);
 }

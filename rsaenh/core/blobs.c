@@ -14,6 +14,23 @@ static const struct csp_blob_ops *const blob_table[] = {
 	&csp_blob_opaque,
 };
 
+/* The types a BLOB of version 3 may be (DSS and Diffie-Hellman pairs:
+ * blob_pair.c asks the family); the others are CUR_BLOB_VERSION only. */
+static const struct csp_blob_ops *const version3_table[] = {
+	&csp_blob_public,
+	&csp_blob_private,
+};
+
+static const struct csp_blob_ops *find_in(const struct csp_blob_ops *const *table, size_t n, BYTE type)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (table[i]->type == type)
+			return table[i];
+	return NULL;
+}
+
 DWORD csp_blob_check_key_length(const struct csp_profile_alg *offer, DWORD key_len)
 {
 	DWORD bits;
@@ -35,12 +52,17 @@ DWORD csp_get_u32(const BYTE *p)
 	return p[0] | (DWORD)p[1] << 8 | (DWORD)p[2] << 16 | (DWORD)p[3] << 24;
 }
 
-void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg)
+void csp_blob_write_header_version(BYTE *out, BYTE type, BYTE version, ALG_ID alg)
 {
 	out[0] = type;
-	out[1] = CUR_BLOB_VERSION;
+	out[1] = version;
 	out[2] = out[3] = 0;
 	csp_put_u32(out + 4, alg);
+}
+
+void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg)
+{
+	csp_blob_write_header_version(out, type, CUR_BLOB_VERSION, alg);
 }
 
 DWORD csp_blob_sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write)
@@ -61,12 +83,7 @@ DWORD csp_blob_sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write)
 
 const struct csp_blob_ops *csp_blob_find(BYTE type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(blob_table) / sizeof(blob_table[0]); i++)
-		if (blob_table[i]->type == type)
-			return blob_table[i];
-	return NULL;
+	return find_in(blob_table, sizeof(blob_table) / sizeof(blob_table[0]), type);
 }
 
 DWORD csp_blob_import(const struct csp_blob_env *env, const BYTE *data, DWORD len,
@@ -78,7 +95,9 @@ DWORD csp_blob_import(const struct csp_blob_env *env, const BYTE *data, DWORD le
 	if (len < sizeof(hdr))
 		return NTE_BAD_DATA;
 	memcpy(&hdr, data, sizeof(hdr));
-	if (hdr.bVersion != CUR_BLOB_VERSION || hdr.reserved)
+	if (hdr.reserved || (hdr.bVersion != CUR_BLOB_VERSION &&
+			     !(hdr.bVersion == 3 &&
+			       find_in(version3_table, sizeof(version3_table) / sizeof(version3_table[0]), hdr.bType))))
 		return NTE_BAD_DATA;
 	if (!(ops = csp_blob_find(hdr.bType)) || !ops->import)
 		return NTE_BAD_TYPE;

@@ -43,7 +43,8 @@ extern const struct csp_blob_ops csp_blob_plaintext;   /* blob_plain.c */
 #define CSP_BLOB_HEADER 8
 void csp_put_u32(BYTE *p, DWORD v);
 DWORD csp_get_u32(const BYTE *p);
-void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg);
+void csp_blob_write_header(BYTE *out, BYTE type, ALG_ID alg);    /* CUR_BLOB_VERSION */
+void csp_blob_write_header_version(BYTE *out, BYTE type, BYTE version, ALG_ID alg);
 DWORD csp_blob_sizing(BYTE *data, DWORD *len, DWORD need, BOOL *write);
 
 /* Whether a key of key_len bytes brought by a wrapped BLOB (SIMPLEBLOB,

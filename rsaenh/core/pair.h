@@ -34,19 +34,23 @@ struct csp_pair_ops {
 	DWORD (*verify)(const void *pair, ALG_ID hash_alg, const BYTE *digest, DWORD digest_len,
 			DWORD flags, const BYTE *sig, DWORD sig_len);
 
-	/* BLOB bodies (after BLOBHEADER) with the sizing rule: out NULL asks
-	 * the size, a short buffer gets ERROR_MORE_DATA */
-	DWORD (*write_public)(const void *pair, BYTE *out, DWORD *len);
-	DWORD (*write_private)(const void *pair, BYTE *out, DWORD *len);
+	/* BLOB bodies (after BLOBHEADER) of BLOBHEADER.bVersion version
+	 * (CUR_BLOB_VERSION, or up to blob_version) with the sizing rule: out
+	 * NULL asks the size, a short buffer gets ERROR_MORE_DATA */
+	DWORD (*write_public)(const void *pair, BYTE version, BYTE *out, DWORD *len);
+	DWORD (*write_private)(const void *pair, BYTE version, BYTE *out, DWORD *len);
 	/* NTE_BAD_DATA for a malformed or inconsistent body */
-	DWORD (*read_public)(const BYTE *body, DWORD len, void **out);
-	DWORD (*read_private)(const BYTE *body, DWORD len, void **out);
+	DWORD (*read_public)(const BYTE *body, DWORD len, BYTE version, void **out);
+	DWORD (*read_private)(const BYTE *body, DWORD len, BYTE version, void **out);
+	/* the newest BLOB version the family has, written on CryptExportKey's
+	 * CRYPT_BLOB_VER3 (3: DSS, Diffie-Hellman); 0: CUR_BLOB_VERSION only,
+	 * the flag ignored */
+	BYTE blob_version;
 
 	/* key agreement (NULL: none): the secret of own's private value and
-	 * the peer's public body, little-endian, *secret_len bytes (at most
-	 * the pair's bits / 8) */
-	DWORD (*agree)(const void *own, const BYTE *peer_body, DWORD peer_len, BYTE *secret,
-		       DWORD *secret_len);
+	 * the peer's public value (a pair read_public gave), little-endian,
+	 * *secret_len bytes (at most the pair's bits / 8) */
+	DWORD (*agree)(const void *own, const void *peer, BYTE *secret, DWORD *secret_len);
 
 	/* the family's own parameters (KP_P, KP_X, ...): NTE_BAD_TYPE hands
 	 * over to the ones every pair has; NULL: none */

@@ -79,22 +79,22 @@ static DWORD write_sized(const struct csp_rsa *r, BOOL private, BYTE *out, DWORD
 	return ERROR_SUCCESS;
 }
 
-static DWORD rsa_write_public(const void *pair, BYTE *out, DWORD *len)
+static DWORD rsa_write_public(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
 	return write_sized(pair, FALSE, out, len);
 }
 
-static DWORD rsa_write_private(const void *pair, BYTE *out, DWORD *len)
+static DWORD rsa_write_private(const void *pair, BYTE version, BYTE *out, DWORD *len)
 {
 	return write_sized(pair, TRUE, out, len);
 }
 
-static DWORD rsa_read_public(const BYTE *body, DWORD len, void **out)
+static DWORD rsa_read_public(const BYTE *body, DWORD len, BYTE version, void **out)
 {
 	return csp_rsa_read_public(body, len, (struct csp_rsa **)out);
 }
 
-static DWORD rsa_read_private(const BYTE *body, DWORD len, void **out)
+static DWORD rsa_read_private(const BYTE *body, DWORD len, BYTE version, void **out)
 {
 	return csp_rsa_read_private(body, len, (struct csp_rsa **)out);
 }

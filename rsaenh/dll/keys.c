@@ -245,13 +245,15 @@ BOOL WINAPI CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYT
 
 	if (!prov_valid(prov))
 		return csp_result(NTE_BAD_UID);
-	if (flags)
+	if (flags && param != KP_ALGID)
 		return csp_result(NTE_BAD_FLAGS);
 	if (!(k = key_get(prov, key)))
 		return csp_result(NTE_BAD_KEY);
 	object_lock(&k->head);
 	if (param == KP_ALGID && csp_key_is_agreed(k->key))
-		err = csp_agreed_set_algid(&k->key, data);
+		err = csp_agreed_set_algid(&k->key, data, flags);
+	else if (flags)
+		err = NTE_BAD_FLAGS;   /* dwFlags is KP_ALGID's, on an agreed key */
 	else if (!data && !k->key->pair)   /* pairs take NULL for some (DH's KP_X) */
 		err = ERROR_INVALID_PARAMETER;
 	else

@@ -33,7 +33,7 @@ def rows():
         for n, line in enumerate(lines[lines.index(HEADER) + 2:], lines.index(HEADER) + 3):
             if not line.startswith('|'):
                 break
-            cells = [c.strip() for c in line.strip().strip('|').split('|')]
+            cells = [c.strip() for c in re.split(r'(?<!\\)\|', line.strip()[1:-1])]
             if len(cells) != 3:
                 yield area, None, '%s:%d: not three cells' % (path, n)
                 continue
@@ -85,7 +85,7 @@ def main():
     for area, cells, where in rows():
         why = check(cells) if cells else where
         if why:
-            print('  %s: %s' % (where, why))
+            print('  %s' % why if not cells else '  %s: %s' % (where, why))
             failed += 1
             continue
         passed += 1

@@ -165,8 +165,8 @@ static void test_agreement(void)
 		CHECK_EQ(ka->alg->id, CALG_AGREEDKEY_ANY);
 		CHECK_EQ(kb->alg->id, CALG_AGREEDKEY_ANY);
 		CHECK(csp_key_is_agreed(ka) && csp_key_is_agreed(kb));
-		CHECK_EQ(csp_agreed_set_algid(&ka, (const BYTE *)&alg), ERROR_SUCCESS);
-		CHECK_EQ(csp_agreed_set_algid(&kb, (const BYTE *)&alg), ERROR_SUCCESS);
+		CHECK_EQ(csp_agreed_set_algid(&ka, (const BYTE *)&alg, 0), ERROR_SUCCESS);
+		CHECK_EQ(csp_agreed_set_algid(&kb, (const BYTE *)&alg, 0), ERROR_SUCCESS);
 		CHECK_EQ(ka->alg->id, CALG_3DES);
 		CHECK_EQ(kb->alg->id, CALG_3DES);
 		CHECK_EQ(get_dword(ka, KP_KEYLEN), 192);   /* with the parity bits, as Windows reports it */
@@ -298,7 +298,7 @@ static void test_dh_kat(void)
 	CHECK_EQ(csp_blob_import(&enh, peer, sizeof(peer), k, 0, &agreed), ERROR_SUCCESS);
 	CHECK_EQ(csp_key_from_bytes(csp_alg_find(CALG_3DES), z, 24, 0, &ref), ERROR_SUCCESS);
 	if (agreed && ref) {
-		CHECK_EQ(csp_agreed_set_algid(&agreed, (const BYTE *)&alg), ERROR_SUCCESS);
+		CHECK_EQ(csp_agreed_set_algid(&agreed, (const BYTE *)&alg, 0), ERROR_SUCCESS);
 		memcpy(ct, plain, sizeof(plain));
 		memcpy(ct_ref, plain, sizeof(plain));
 		n = n_ref = sizeof(plain);
