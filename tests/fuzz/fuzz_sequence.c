@@ -132,6 +132,12 @@ static void op_crypt(struct state *s)
 			len = n = n / csp_key_block_len(k) * csp_key_block_len(k);
 		if (csp_key_check_encrypt(k) || csp_key_encrypt(e, final, buf, &len, sizeof(buf)))
 			goto out;
+		/* an empty last part (a stream cipher's) cannot be decrypted */
+		if (final && !len) {
+			if (csp_key_decrypt(d, final, buf, &len) != NTE_BAD_LEN)
+				abort();
+			goto out;
+		}
 		if (csp_key_decrypt(d, final, buf, &len))
 			abort();      /* what the twin encrypted must decrypt */
 	}
