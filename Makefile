@@ -26,12 +26,17 @@ NLIBS     := -lhogweed -lnettle -lgmp
 # (dssenh/core/), one algorithm table over both.  rsaenh.dll and
 # dssenh.dll are the same shell (rsaenh/dll/) but for identity.c.
 RSAENH_CORE := $(wildcard rsaenh/core/*.c) $(wildcard dssenh/core/*.c)
-RSAENH_SRC  := $(RSAENH_CORE) $(wildcard rsaenh/dll/*.c)
-DSSENH_SRC  := $(RSAENH_CORE) $(filter-out rsaenh/dll/identity.c,$(wildcard rsaenh/dll/*.c)) $(wildcard dssenh/dll/*.c)
+# common/: the WINEDEBUG channels (csp_debug.c), in all four DLLs.
+COMMON_SRC  := $(wildcard common/*.c)
+RSAENH_SRC  := $(RSAENH_CORE) $(wildcard rsaenh/dll/*.c) $(COMMON_SRC)
+DSSENH_SRC  := $(RSAENH_CORE) $(filter-out rsaenh/dll/identity.c,$(wildcard rsaenh/dll/*.c)) $(wildcard dssenh/dll/*.c) \
+               $(COMMON_SRC)
 # sysfunc/: the SystemFunction helpers and hash contexts, written once and
 # linked into the two DLLs that export them (each .def says which names).
-CRYPTSP_SRC := $(wildcard cryptsp/*.c) $(addprefix sysfunc/,des.c ntlm.c hash_contexts.c compare.c rc4.c signature.c)
-ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c hash_contexts.c random.c memory_protect.c)
+CRYPTSP_SRC := $(wildcard cryptsp/*.c) $(addprefix sysfunc/,des.c ntlm.c hash_contexts.c compare.c rc4.c signature.c) \
+               $(COMMON_SRC)
+ADVAPI32_SRC:= $(wildcard advapi32/*.c) $(addprefix sysfunc/,des.c lsa_secret.c hash_contexts.c random.c memory_protect.c) \
+               $(COMMON_SRC)
 
 wobj = $(patsubst %.c,$(OUT)/obj/%.o,$(1))
 DLLS := $(OUT)/advapi32.dll $(OUT)/cryptsp.dll $(OUT)/rsaenh.dll $(OUT)/dssenh.dll

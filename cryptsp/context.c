@@ -40,7 +40,7 @@ static BOOL acquire(struct provider *prov, const WCHAR *container, DWORD flags, 
 	return TRUE;
 }
 
-BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *phProv, LPCWSTR pszContainer, LPCWSTR pszProvider,
+BOOL WINAPI impl_CryptAcquireContextW(HCRYPTPROV *phProv, LPCWSTR pszContainer, LPCWSTR pszProvider,
 				 DWORD dwProvType, DWORD dwFlags)
 {
 	WCHAR *name = NULL, *image = NULL;
@@ -76,7 +76,7 @@ BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *phProv, LPCWSTR pszContainer, LPCWS
 	return ok;
 }
 
-BOOL WINAPI CryptAcquireContextA(HCRYPTPROV *phProv, LPCSTR pszContainer, LPCSTR pszProvider,
+BOOL WINAPI impl_CryptAcquireContextA(HCRYPTPROV *phProv, LPCSTR pszContainer, LPCSTR pszProvider,
 				 DWORD dwProvType, DWORD dwFlags)
 {
 	WCHAR *container = NULL, *provider = NULL;
@@ -89,7 +89,7 @@ BOOL WINAPI CryptAcquireContextA(HCRYPTPROV *phProv, LPCSTR pszContainer, LPCSTR
 	return ok;
 }
 
-BOOL WINAPI CryptContextAddRef(HCRYPTPROV hProv, DWORD *pdwReserved, DWORD dwFlags)
+BOOL WINAPI impl_CryptContextAddRef(HCRYPTPROV hProv, DWORD *pdwReserved, DWORD dwFlags)
 {
 	struct provider *prov = provider_get(hProv);
 	BOOL ok;
@@ -106,13 +106,13 @@ BOOL WINAPI CryptContextAddRef(HCRYPTPROV hProv, DWORD *pdwReserved, DWORD dwFla
 	return ok;
 }
 
-BOOL WINAPI CryptReleaseContext(HCRYPTPROV hProv, DWORD dwFlags)
+BOOL WINAPI impl_CryptReleaseContext(HCRYPTPROV hProv, DWORD dwFlags)
 {
 	/* Non-zero flags are refused, but the reference is released all the same. */
 	return provider_release_user(hProv, dwFlags);
 }
 
-BOOL WINAPI CryptGetProvParam(HCRYPTPROV hProv, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
+BOOL WINAPI impl_CryptGetProvParam(HCRYPTPROV hProv, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
 {
 	struct provider *prov = provider_get(hProv);
 	BOOL ok;
@@ -127,7 +127,7 @@ BOOL WINAPI CryptGetProvParam(HCRYPTPROV hProv, DWORD dwParam, BYTE *pbData, DWO
 	return ok;
 }
 
-BOOL WINAPI CryptSetProvParam(HCRYPTPROV hProv, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
+BOOL WINAPI impl_CryptSetProvParam(HCRYPTPROV hProv, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
 {
 	struct provider *prov;
 	BOOL ok;
@@ -155,7 +155,7 @@ BOOL WINAPI CryptSetProvParam(HCRYPTPROV hProv, DWORD dwParam, const BYTE *pbDat
 	return ok;
 }
 
-BOOL WINAPI CryptGenRandom(HCRYPTPROV hProv, DWORD dwLen, BYTE *pbBuffer)
+BOOL WINAPI impl_CryptGenRandom(HCRYPTPROV hProv, DWORD dwLen, BYTE *pbBuffer)
 {
 	struct provider *prov = provider_get(hProv);
 	BOOL ok;

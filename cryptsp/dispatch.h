@@ -13,6 +13,11 @@
 #include <windows.h>
 #include <wincrypt.h>
 #include "cspdk.h"
+#include "csp_debug.h"
+
+/* WINEDEBUG channels (trace.c): "crypt" for the exports, "cryptsp" for
+ * provider loading and the registry. */
+extern struct csp_debug_channel dbg_crypt, dbg_cryptsp;
 
 /* ---- objects and the handle table (handles.c) ---------------------------- */
 

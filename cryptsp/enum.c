@@ -56,13 +56,13 @@ static BOOL enum_providers(DWORD index, DWORD *reserved, DWORD flags, DWORD *typ
 	return ok;
 }
 
-BOOL WINAPI CryptEnumProvidersW(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
+BOOL WINAPI impl_CryptEnumProvidersW(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
 				LPWSTR szProvName, DWORD *pcbProvName)
 {
 	return enum_providers(dwIndex, pdwReserved, dwFlags, pdwProvType, szProvName, pcbProvName, FALSE);
 }
 
-BOOL WINAPI CryptEnumProvidersA(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
+BOOL WINAPI impl_CryptEnumProvidersA(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
 				LPSTR szProvName, DWORD *pcbProvName)
 {
 	return enum_providers(dwIndex, pdwReserved, dwFlags, pdwProvType, szProvName, pcbProvName, TRUE);
@@ -117,13 +117,13 @@ static BOOL enum_types(DWORD index, DWORD *reserved, DWORD flags, DWORD *type, v
 	return ok;
 }
 
-BOOL WINAPI CryptEnumProviderTypesW(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
+BOOL WINAPI impl_CryptEnumProviderTypesW(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
 				    LPWSTR szTypeName, DWORD *pcbTypeName)
 {
 	return enum_types(dwIndex, pdwReserved, dwFlags, pdwProvType, szTypeName, pcbTypeName, FALSE);
 }
 
-BOOL WINAPI CryptEnumProviderTypesA(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
+BOOL WINAPI impl_CryptEnumProviderTypesA(DWORD dwIndex, DWORD *pdwReserved, DWORD dwFlags, DWORD *pdwProvType,
 				    LPSTR szTypeName, DWORD *pcbTypeName)
 {
 	return enum_types(dwIndex, pdwReserved, dwFlags, pdwProvType, szTypeName, pcbTypeName, TRUE);
@@ -147,13 +147,13 @@ static BOOL get_default(DWORD type, DWORD *reserved, DWORD flags, void *buf, DWO
 	return ok;
 }
 
-BOOL WINAPI CryptGetDefaultProviderW(DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags, LPWSTR pszProvName,
+BOOL WINAPI impl_CryptGetDefaultProviderW(DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags, LPWSTR pszProvName,
 				     DWORD *pcbProvName)
 {
 	return get_default(dwProvType, pdwReserved, dwFlags, pszProvName, pcbProvName, FALSE);
 }
 
-BOOL WINAPI CryptGetDefaultProviderA(DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags, LPSTR pszProvName,
+BOOL WINAPI impl_CryptGetDefaultProviderA(DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags, LPSTR pszProvName,
 				     DWORD *pcbProvName)
 {
 	return get_default(dwProvType, pdwReserved, dwFlags, pszProvName, pcbProvName, TRUE);
@@ -201,7 +201,7 @@ static BOOL write_default(const WCHAR *name, DWORD type, BOOL user)
 	return r ? fail(r) : TRUE;
 }
 
-BOOL WINAPI CryptSetProviderExW(LPCWSTR pszProvName, DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags)
+BOOL WINAPI impl_CryptSetProviderExW(LPCWSTR pszProvName, DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags)
 {
 	DWORD scope = dwFlags & SCOPE_FLAGS;
 
@@ -216,7 +216,7 @@ BOOL WINAPI CryptSetProviderExW(LPCWSTR pszProvName, DWORD dwProvType, DWORD *pd
 	return write_default(pszProvName, dwProvType, scope == CRYPT_USER_DEFAULT);
 }
 
-BOOL WINAPI CryptSetProviderExA(LPCSTR pszProvName, DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags)
+BOOL WINAPI impl_CryptSetProviderExA(LPCSTR pszProvName, DWORD dwProvType, DWORD *pdwReserved, DWORD dwFlags)
 {
 	WCHAR *name;
 	BOOL ok;
@@ -228,12 +228,12 @@ BOOL WINAPI CryptSetProviderExA(LPCSTR pszProvName, DWORD dwProvType, DWORD *pdw
 	return ok;
 }
 
-BOOL WINAPI CryptSetProviderW(LPCWSTR pszProvName, DWORD dwProvType)
+BOOL WINAPI impl_CryptSetProviderW(LPCWSTR pszProvName, DWORD dwProvType)
 {
 	return CryptSetProviderExW(pszProvName, dwProvType, NULL, CRYPT_USER_DEFAULT);
 }
 
-BOOL WINAPI CryptSetProviderA(LPCSTR pszProvName, DWORD dwProvType)
+BOOL WINAPI impl_CryptSetProviderA(LPCSTR pszProvName, DWORD dwProvType)
 {
 	return CryptSetProviderExA(pszProvName, dwProvType, NULL, CRYPT_USER_DEFAULT);
 }

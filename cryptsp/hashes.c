@@ -15,7 +15,7 @@ static BOOL give_hash(struct provider *owner, HCRYPTHASH csp, HCRYPTHASH *out)
 	return TRUE;
 }
 
-BOOL WINAPI CryptCreateHash(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTKEY hKey, DWORD dwFlags, HCRYPTHASH *phHash)
+BOOL WINAPI impl_CryptCreateHash(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTKEY hKey, DWORD dwFlags, HCRYPTHASH *phHash)
 {
 	struct provider *prov = provider_get(hProv);
 	struct object *key;
@@ -40,12 +40,12 @@ BOOL WINAPI CryptCreateHash(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTKEY hKey, DWOR
 	return ok;
 }
 
-BOOL WINAPI CryptDestroyHash(HCRYPTHASH hHash)
+BOOL WINAPI impl_CryptDestroyHash(HCRYPTHASH hHash)
 {
 	return child_destroy(hHash, &hash_kind);
 }
 
-BOOL WINAPI CryptDuplicateHash(HCRYPTHASH hHash, DWORD *pdwReserved, DWORD dwFlags, HCRYPTHASH *phHash)
+BOOL WINAPI impl_CryptDuplicateHash(HCRYPTHASH hHash, DWORD *pdwReserved, DWORD dwFlags, HCRYPTHASH *phHash)
 {
 	struct object *hash = handle_get(hHash, &hash_kind);
 	struct provider *prov;
@@ -64,7 +64,7 @@ BOOL WINAPI CryptDuplicateHash(HCRYPTHASH hHash, DWORD *pdwReserved, DWORD dwFla
 	return ok;
 }
 
-BOOL WINAPI CryptHashData(HCRYPTHASH hHash, const BYTE *pbData, DWORD dwDataLen, DWORD dwFlags)
+BOOL WINAPI impl_CryptHashData(HCRYPTHASH hHash, const BYTE *pbData, DWORD dwDataLen, DWORD dwFlags)
 {
 	struct object *hash = handle_get(hHash, &hash_kind);
 	BOOL ok;
@@ -79,7 +79,7 @@ BOOL WINAPI CryptHashData(HCRYPTHASH hHash, const BYTE *pbData, DWORD dwDataLen,
 	return ok;
 }
 
-BOOL WINAPI CryptHashSessionKey(HCRYPTHASH hHash, HCRYPTKEY hKey, DWORD dwFlags)
+BOOL WINAPI impl_CryptHashSessionKey(HCRYPTHASH hHash, HCRYPTKEY hKey, DWORD dwFlags)
 {
 	struct object *hash = handle_get(hHash, &hash_kind), *key;
 	struct provider *prov;
@@ -97,7 +97,7 @@ BOOL WINAPI CryptHashSessionKey(HCRYPTHASH hHash, HCRYPTKEY hKey, DWORD dwFlags)
 	return ok;
 }
 
-BOOL WINAPI CryptSetHashParam(HCRYPTHASH hHash, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
+BOOL WINAPI impl_CryptSetHashParam(HCRYPTHASH hHash, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
 {
 	struct object *hash = handle_get(hHash, &hash_kind);
 	BOOL ok;
@@ -112,7 +112,7 @@ BOOL WINAPI CryptSetHashParam(HCRYPTHASH hHash, DWORD dwParam, const BYTE *pbDat
 	return ok;
 }
 
-BOOL WINAPI CryptGetHashParam(HCRYPTHASH hHash, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
+BOOL WINAPI impl_CryptGetHashParam(HCRYPTHASH hHash, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
 {
 	struct object *hash = handle_get(hHash, &hash_kind);
 	BOOL ok;
@@ -128,7 +128,7 @@ BOOL WINAPI CryptGetHashParam(HCRYPTHASH hHash, DWORD dwParam, BYTE *pbData, DWO
 	return ok;
 }
 
-BOOL WINAPI CryptSignHashW(HCRYPTHASH hHash, DWORD dwKeySpec, LPCWSTR szDescription, DWORD dwFlags,
+BOOL WINAPI impl_CryptSignHashW(HCRYPTHASH hHash, DWORD dwKeySpec, LPCWSTR szDescription, DWORD dwFlags,
 			   BYTE *pbSignature, DWORD *pdwSigLen)
 {
 	struct object *hash = handle_get(hHash, &hash_kind);
@@ -145,7 +145,7 @@ BOOL WINAPI CryptSignHashW(HCRYPTHASH hHash, DWORD dwKeySpec, LPCWSTR szDescript
 	return ok;
 }
 
-BOOL WINAPI CryptSignHashA(HCRYPTHASH hHash, DWORD dwKeySpec, LPCSTR szDescription, DWORD dwFlags,
+BOOL WINAPI impl_CryptSignHashA(HCRYPTHASH hHash, DWORD dwKeySpec, LPCSTR szDescription, DWORD dwFlags,
 			   BYTE *pbSignature, DWORD *pdwSigLen)
 {
 	WCHAR *description;
@@ -158,7 +158,7 @@ BOOL WINAPI CryptSignHashA(HCRYPTHASH hHash, DWORD dwKeySpec, LPCSTR szDescripti
 	return ok;
 }
 
-BOOL WINAPI CryptVerifySignatureW(HCRYPTHASH hHash, const BYTE *pbSignature, DWORD dwSigLen, HCRYPTKEY hPubKey,
+BOOL WINAPI impl_CryptVerifySignatureW(HCRYPTHASH hHash, const BYTE *pbSignature, DWORD dwSigLen, HCRYPTKEY hPubKey,
 				  LPCWSTR szDescription, DWORD dwFlags)
 {
 	struct object *hash = handle_get(hHash, &hash_kind), *key;
@@ -181,7 +181,7 @@ BOOL WINAPI CryptVerifySignatureW(HCRYPTHASH hHash, const BYTE *pbSignature, DWO
 	return ok;
 }
 
-BOOL WINAPI CryptVerifySignatureA(HCRYPTHASH hHash, const BYTE *pbSignature, DWORD dwSigLen, HCRYPTKEY hPubKey,
+BOOL WINAPI impl_CryptVerifySignatureA(HCRYPTHASH hHash, const BYTE *pbSignature, DWORD dwSigLen, HCRYPTKEY hPubKey,
 				  LPCSTR szDescription, DWORD dwFlags)
 {
 	WCHAR *description;

@@ -17,7 +17,7 @@ static BOOL give_key(struct provider *owner, HCRYPTKEY csp, HCRYPTKEY *out)
 	return TRUE;
 }
 
-BOOL WINAPI CryptGenKey(HCRYPTPROV hProv, ALG_ID Algid, DWORD dwFlags, HCRYPTKEY *phKey)
+BOOL WINAPI impl_CryptGenKey(HCRYPTPROV hProv, ALG_ID Algid, DWORD dwFlags, HCRYPTKEY *phKey)
 {
 	struct provider *prov = provider_get(hProv);
 	HCRYPTKEY csp;
@@ -33,7 +33,7 @@ BOOL WINAPI CryptGenKey(HCRYPTPROV hProv, ALG_ID Algid, DWORD dwFlags, HCRYPTKEY
 	return ok;
 }
 
-BOOL WINAPI CryptDeriveKey(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTHASH hBaseData, DWORD dwFlags, HCRYPTKEY *phKey)
+BOOL WINAPI impl_CryptDeriveKey(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTHASH hBaseData, DWORD dwFlags, HCRYPTKEY *phKey)
 {
 	struct provider *prov = provider_get(hProv);
 	struct object *hash;
@@ -57,7 +57,7 @@ BOOL WINAPI CryptDeriveKey(HCRYPTPROV hProv, ALG_ID Algid, HCRYPTHASH hBaseData,
 	return ok;
 }
 
-BOOL WINAPI CryptGetUserKey(HCRYPTPROV hProv, DWORD dwKeySpec, HCRYPTKEY *phUserKey)
+BOOL WINAPI impl_CryptGetUserKey(HCRYPTPROV hProv, DWORD dwKeySpec, HCRYPTKEY *phUserKey)
 {
 	struct provider *prov = provider_get(hProv);
 	HCRYPTKEY csp;
@@ -73,7 +73,7 @@ BOOL WINAPI CryptGetUserKey(HCRYPTPROV hProv, DWORD dwKeySpec, HCRYPTKEY *phUser
 	return ok;
 }
 
-BOOL WINAPI CryptImportKey(HCRYPTPROV hProv, const BYTE *pbData, DWORD dwDataLen, HCRYPTKEY hPubKey,
+BOOL WINAPI impl_CryptImportKey(HCRYPTPROV hProv, const BYTE *pbData, DWORD dwDataLen, HCRYPTKEY hPubKey,
 			   DWORD dwFlags, HCRYPTKEY *phKey)
 {
 	struct provider *prov = provider_get(hProv);
@@ -99,12 +99,12 @@ BOOL WINAPI CryptImportKey(HCRYPTPROV hProv, const BYTE *pbData, DWORD dwDataLen
 	return ok;
 }
 
-BOOL WINAPI CryptDestroyKey(HCRYPTKEY hKey)
+BOOL WINAPI impl_CryptDestroyKey(HCRYPTKEY hKey)
 {
 	return child_destroy(hKey, &key_kind);
 }
 
-BOOL WINAPI CryptDuplicateKey(HCRYPTKEY hKey, DWORD *pdwReserved, DWORD dwFlags, HCRYPTKEY *phKey)
+BOOL WINAPI impl_CryptDuplicateKey(HCRYPTKEY hKey, DWORD *pdwReserved, DWORD dwFlags, HCRYPTKEY *phKey)
 {
 	struct object *key = handle_get(hKey, &key_kind);
 	struct provider *prov;
@@ -122,7 +122,7 @@ BOOL WINAPI CryptDuplicateKey(HCRYPTKEY hKey, DWORD *pdwReserved, DWORD dwFlags,
 	return ok;
 }
 
-BOOL WINAPI CryptSetKeyParam(HCRYPTKEY hKey, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
+BOOL WINAPI impl_CryptSetKeyParam(HCRYPTKEY hKey, DWORD dwParam, const BYTE *pbData, DWORD dwFlags)
 {
 	struct object *key = handle_get(hKey, &key_kind);
 	BOOL ok;
@@ -137,7 +137,7 @@ BOOL WINAPI CryptSetKeyParam(HCRYPTKEY hKey, DWORD dwParam, const BYTE *pbData, 
 	return ok;
 }
 
-BOOL WINAPI CryptGetKeyParam(HCRYPTKEY hKey, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
+BOOL WINAPI impl_CryptGetKeyParam(HCRYPTKEY hKey, DWORD dwParam, BYTE *pbData, DWORD *pdwDataLen, DWORD dwFlags)
 {
 	struct object *key = handle_get(hKey, &key_kind);
 	BOOL ok;
@@ -152,7 +152,7 @@ BOOL WINAPI CryptGetKeyParam(HCRYPTKEY hKey, DWORD dwParam, BYTE *pbData, DWORD 
 	return ok;
 }
 
-BOOL WINAPI CryptEncrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwFlags, BYTE *pbData,
+BOOL WINAPI impl_CryptEncrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwFlags, BYTE *pbData,
 			 DWORD *pdwDataLen, DWORD dwBufLen)
 {
 	struct object *key = handle_get(hKey, &key_kind), *hash;
@@ -179,7 +179,7 @@ BOOL WINAPI CryptEncrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwF
 	return ok;
 }
 
-BOOL WINAPI CryptDecrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwFlags, BYTE *pbData,
+BOOL WINAPI impl_CryptDecrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwFlags, BYTE *pbData,
 			 DWORD *pdwDataLen)
 {
 	struct object *key = handle_get(hKey, &key_kind), *hash;
@@ -204,7 +204,7 @@ BOOL WINAPI CryptDecrypt(HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL Final, DWORD dwF
 	return ok;
 }
 
-BOOL WINAPI CryptExportKey(HCRYPTKEY hKey, HCRYPTKEY hExpKey, DWORD dwBlobType, DWORD dwFlags, BYTE *pbData,
+BOOL WINAPI impl_CryptExportKey(HCRYPTKEY hKey, HCRYPTKEY hExpKey, DWORD dwBlobType, DWORD dwFlags, BYTE *pbData,
 			   DWORD *pdwDataLen)
 {
 	struct object *key = handle_get(hKey, &key_kind), *exp;

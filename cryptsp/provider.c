@@ -80,6 +80,7 @@ void provider_discard(struct provider *prov)
 struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type)
 {
 	struct provider *prov;
+	csp_dbgbuf a, b;
 	size_t i;
 
 	if (!(prov = LocalAlloc(LMEM_ZEROINIT, sizeof(*prov)))) {
@@ -90,11 +91,16 @@ struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type
 	prov->children.next = prov->children.prev = &prov->children;
 
 	/* an image loaded before: the cache holds it, prov->module stays NULL */
-	if (images_find(image, &prov->fn))
+	if (images_find(image, &prov->fn)) {
+		CSP_TRACE(dbg_cryptsp, "%s for %s (type %lu): image already loaded", csp_dbg_wstr(&a, image),
+			  csp_dbg_wstr(&b, name), type);
 		return provider_finish(prov, name, type);
+	}
 	if (!(prov->module = load_image(image))) {
 		DWORD err = GetLastError();
 
+		CSP_WARN(dbg_cryptsp, "cannot load %s for %s: error %lu", csp_dbg_wstr(&a, image), csp_dbg_wstr(&b, name),
+			 err);
 		provider_discard(prov);
 		SetLastError(err == ERROR_FILE_NOT_FOUND || err == ERROR_MOD_NOT_FOUND || err == ERROR_PATH_NOT_FOUND
 			     ? NTE_PROV_DLL_NOT_FOUND : NTE_PROVIDER_DLL_FAIL);
@@ -104,12 +110,15 @@ struct provider *provider_load(const WCHAR *image, const WCHAR *name, DWORD type
 		FARPROC fn = GetProcAddress(prov->module, entry_points[i].name);
 
 		if (!fn) {
+			CSP_ERR(dbg_cryptsp, "%s has no %s: not a CSP", csp_dbg_wstr(&a, image), entry_points[i].name);
 			provider_discard(prov);
 			SetLastError(NTE_PROVIDER_DLL_FAIL);
 			return NULL;
 		}
 		*(FARPROC *)((char *)&prov->fn + entry_points[i].offset) = fn;
 	}
+	CSP_TRACE(dbg_cryptsp, "%s for %s (type %lu): loaded at %p", csp_dbg_wstr(&a, image), csp_dbg_wstr(&b, name),
+		  type, prov->module);
 	/* the cache takes over the loader's reference */
 	if (images_add(image, prov->module, &prov->fn))
 		prov->module = NULL;

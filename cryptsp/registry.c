@@ -44,21 +44,27 @@ LONG registry_read_string(HKEY key, const WCHAR *value, WCHAR **out)
 
 BOOL registry_read_default(DWORD type, BOOL user, WCHAR **name)
 {
+	csp_dbgbuf b;
 	WCHAR path[128];
 	HKEY key;
 	LONG r;
 
 	*name = NULL;
 	registry_type_key(type, user, path, ARRAYSIZE(path));
-	if (RegOpenKeyExW(user ? HKEY_CURRENT_USER : HKEY_LOCAL_MACHINE, path, 0, KEY_QUERY_VALUE, &key))
+	if (RegOpenKeyExW(user ? HKEY_CURRENT_USER : HKEY_LOCAL_MACHINE, path, 0, KEY_QUERY_VALUE, &key)) {
+		CSP_TRACE(dbg_cryptsp, "no %s default for type %lu", user ? "user" : "machine", type);
 		return fail(NTE_PROV_TYPE_NOT_DEF);
+	}
 	r = registry_read_string(key, L"Name", name);
 	RegCloseKey(key);
 	if (r || !**name) {
+		CSP_WARN(dbg_cryptsp, "%s default of type %lu: no usable Name (error %ld)", user ? "user" : "machine",
+			 type, r);
 		LocalFree(*name);
 		*name = NULL;
 		return fail(r == ERROR_NOT_ENOUGH_MEMORY ? NTE_NO_MEMORY : NTE_PROV_TYPE_ENTRY_BAD);
 	}
+	CSP_TRACE(dbg_cryptsp, "%s default of type %lu: %s", user ? "user" : "machine", type, csp_dbg_wstr(&b, *name));
 	return TRUE;
 }
 
@@ -77,7 +83,13 @@ static BOOL open_provider(const WCHAR *name, HKEY *key)
 		return fail(NTE_KEYSET_NOT_DEF);
 	r = RegOpenKeyExW(root, name, 0, KEY_QUERY_VALUE, key);
 	RegCloseKey(root);
-	return r ? fail(NTE_KEYSET_NOT_DEF) : TRUE;
+	if (r) {
+		csp_dbgbuf b;
+
+		CSP_WARN(dbg_cryptsp, "provider %s is not registered", csp_dbg_wstr(&b, name));
+		return fail(NTE_KEYSET_NOT_DEF);
+	}
+	return TRUE;
 }
 
 static BOOL read_type(HKEY key, DWORD *type)
@@ -104,6 +116,7 @@ BOOL registry_provider_type(const WCHAR *name, DWORD *type)
 
 BOOL registry_provider_image(const WCHAR *name, DWORD want_type, WCHAR **image)
 {
+	csp_dbgbuf b, c;
 	DWORD type, n;
 	WCHAR *raw;
 	HKEY key;
@@ -117,6 +130,7 @@ BOOL registry_provider_image(const WCHAR *name, DWORD want_type, WCHAR **image)
 		return FALSE;
 	}
 	if (type != want_type) {
+		CSP_WARN(dbg_cryptsp, "provider %s is of type %lu, not %lu", csp_dbg_wstr(&b, name), type, want_type);
 		RegCloseKey(key);
 		return fail(NTE_PROV_TYPE_NO_MATCH);
 	}
@@ -136,5 +150,6 @@ BOOL registry_provider_image(const WCHAR *name, DWORD want_type, WCHAR **image)
 		return fail(NTE_NO_MEMORY);
 	}
 	LocalFree(raw);
+	CSP_TRACE(dbg_cryptsp, "provider %s, type %lu: image %s", csp_dbg_wstr(&b, name), type, csp_dbg_wstr(&c, *image));
 	return TRUE;
 }

@@ -14,7 +14,7 @@
 #define CRYPT_USERDATA 1
 #endif
 
-BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags, HCRYPTHASH *hash)
+BOOL WINAPI impl_CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags, HCRYPTHASH *hash)
 {
 	struct csp_hash *core = NULL;
 	struct key_obj *k = NULL;
@@ -53,7 +53,7 @@ BOOL WINAPI CPCreateHash(HCRYPTPROV prov, ALG_ID alg, HCRYPTKEY key, DWORD flags
 	return TRUE;
 }
 
-BOOL WINAPI CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD len, DWORD flags)
+BOOL WINAPI impl_CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD len, DWORD flags)
 {
 	struct hash_obj *h;
 	DWORD err;
@@ -75,7 +75,7 @@ BOOL WINAPI CPHashData(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *data, DWORD
 	return csp_result(err);
 }
 
-BOOL WINAPI CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *data, DWORD *len,
+BOOL WINAPI impl_CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *data, DWORD *len,
 			   DWORD flags)
 {
 	struct hash_obj *h;
@@ -98,7 +98,7 @@ BOOL WINAPI CPGetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, BYTE *
 	return csp_result(err);
 }
 
-BOOL WINAPI CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const BYTE *data, DWORD flags)
+BOOL WINAPI impl_CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const BYTE *data, DWORD flags)
 {
 	struct hash_obj *h;
 	DWORD err;
@@ -120,7 +120,7 @@ BOOL WINAPI CPSetHashParam(HCRYPTPROV prov, HCRYPTHASH hash, DWORD param, const 
 	return csp_result(err);
 }
 
-BOOL WINAPI CPDestroyHash(HCRYPTPROV prov, HCRYPTHASH hash)
+BOOL WINAPI impl_CPDestroyHash(HCRYPTPROV prov, HCRYPTHASH hash)
 {
 	struct hash_obj *h;
 
@@ -132,7 +132,7 @@ BOOL WINAPI CPDestroyHash(HCRYPTPROV prov, HCRYPTHASH hash)
 	return csp_result(handle_close(hash, HANDLE_HASH) ? ERROR_SUCCESS : NTE_BAD_HASH);
 }
 
-BOOL WINAPI CPDuplicateHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD *reserved, DWORD flags,
+BOOL WINAPI impl_CPDuplicateHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD *reserved, DWORD flags,
 			    HCRYPTHASH *dup)
 {
 	struct csp_hash *copy = NULL;
@@ -179,7 +179,7 @@ static DWORD check_hash_and_key(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key,
 	return ERROR_SUCCESS;
 }
 
-BOOL WINAPI CPHashSessionKey(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, DWORD flags)
+BOOL WINAPI impl_CPHashSessionKey(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY key, DWORD flags)
 {
 	struct hash_obj *h;
 	struct key_obj *k;
@@ -212,7 +212,7 @@ static DWORD hash_description(struct csp_hash *h, LPCWSTR description)
 	return csp_hash_update(h, (const BYTE *)description, lstrlenW(description) * sizeof(WCHAR));
 }
 
-BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR description,
+BOOL WINAPI impl_CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR description,
 		       DWORD flags, BYTE *sig, DWORD *siglen)
 {
 	struct prov_obj *p;
@@ -259,7 +259,7 @@ BOOL WINAPI CPSignHash(HCRYPTPROV prov, HCRYPTHASH hash, DWORD keyspec, LPCWSTR 
 	return csp_result(err);
 }
 
-BOOL WINAPI CPVerifySignature(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *sig, DWORD siglen,
+BOOL WINAPI impl_CPVerifySignature(HCRYPTPROV prov, HCRYPTHASH hash, const BYTE *sig, DWORD siglen,
 			      HCRYPTKEY pubkey, LPCWSTR description, DWORD flags)
 {
 	struct hash_obj *h;

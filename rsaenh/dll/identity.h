@@ -14,4 +14,8 @@ struct csp_identity {
 
 extern const struct csp_identity csp_identity;
 
+/* The WINEDEBUG channel named after this DLL ("rsaenh" or "dssenh"). */
+struct csp_debug_channel;
+extern struct csp_debug_channel dbg_csp;
+
 #endif

@@ -103,7 +103,7 @@ static DWORD gen_session_key(const struct csp_profile *profile, ALG_ID alg, DWOR
 	return ERROR_SUCCESS;
 }
 
-BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
+BOOL WINAPI impl_CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile *profile;
 	const struct csp_alg *row;
@@ -142,7 +142,7 @@ BOOL WINAPI CPGenKey(HCRYPTPROV prov, ALG_ID alg, DWORD flags, HCRYPTKEY *key)
 	return TRUE;
 }
 
-BOOL WINAPI CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flags, HCRYPTKEY *key)
+BOOL WINAPI impl_CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flags, HCRYPTKEY *key)
 {
 	const struct csp_profile *profile;
 	struct csp_key *core = NULL;
@@ -180,7 +180,7 @@ BOOL WINAPI CPDeriveKey(HCRYPTPROV prov, ALG_ID alg, HCRYPTHASH base, DWORD flag
 	return TRUE;
 }
 
-BOOL WINAPI CPDestroyKey(HCRYPTPROV prov, HCRYPTKEY key)
+BOOL WINAPI impl_CPDestroyKey(HCRYPTPROV prov, HCRYPTKEY key)
 {
 	struct key_obj *k;
 	DWORD err;
@@ -191,7 +191,7 @@ BOOL WINAPI CPDestroyKey(HCRYPTPROV prov, HCRYPTKEY key)
 	return csp_result(handle_close(key, HANDLE_KEY) ? ERROR_SUCCESS : NTE_BAD_KEY);
 }
 
-BOOL WINAPI CPDuplicateKey(HCRYPTPROV prov, HCRYPTKEY key, DWORD *reserved, DWORD flags, HCRYPTKEY *dup)
+BOOL WINAPI impl_CPDuplicateKey(HCRYPTPROV prov, HCRYPTKEY key, DWORD *reserved, DWORD flags, HCRYPTKEY *dup)
 {
 	struct csp_key *copy = NULL;
 	struct key_obj *k;
@@ -216,7 +216,7 @@ BOOL WINAPI CPDuplicateKey(HCRYPTPROV prov, HCRYPTKEY key, DWORD *reserved, DWOR
 	return TRUE;
 }
 
-BOOL WINAPI CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *data, DWORD *len, DWORD flags)
+BOOL WINAPI impl_CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *data, DWORD *len, DWORD flags)
 {
 	struct key_obj *k;
 	DWORD err;
@@ -238,7 +238,7 @@ BOOL WINAPI CPGetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, BYTE *dat
 	return csp_result(err);
 }
 
-BOOL WINAPI CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYTE *data, DWORD flags)
+BOOL WINAPI impl_CPSetKeyParam(HCRYPTPROV prov, HCRYPTKEY key, DWORD param, const BYTE *data, DWORD flags)
 {
 	struct key_obj *k;
 	DWORD err;
@@ -303,7 +303,7 @@ static struct key_obj *crypt_begin(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH ha
 	return NULL;
 }
 
-BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
+BOOL WINAPI impl_CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
 		      BYTE *data, DWORD *len, DWORD buflen)
 {
 	const struct csp_rsa *rsa;
@@ -340,7 +340,7 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL fina
 	return csp_result(err);
 }
 
-BOOL WINAPI CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
+BOOL WINAPI impl_CPDecrypt(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags,
 		      BYTE *data, DWORD *len)
 {
 	struct key_obj *k;
@@ -385,7 +385,7 @@ static void lock_keys(struct key_obj *a, struct key_obj *b, BOOL lock)
 	}
 }
 
-BOOL WINAPI CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
+BOOL WINAPI impl_CPExportKey(HCRYPTPROV prov, HCRYPTKEY key, HCRYPTKEY pubkey, DWORD type, DWORD flags,
 			BYTE *data, DWORD *len)
 {
 	struct csp_blob_env env = { NULL, &os_random };
@@ -430,7 +430,7 @@ static DWORD own_exchange_pair(struct prov_obj *p, struct csp_key **out)
 	return err;
 }
 
-BOOL WINAPI CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
+BOOL WINAPI impl_CPImportKey(HCRYPTPROV prov, const BYTE *data, DWORD len, HCRYPTKEY pubkey, DWORD flags,
 			HCRYPTKEY *key)
 {
 	struct csp_blob_env env = { NULL, &os_random };

@@ -43,7 +43,7 @@ static DWORD acquire_container(const struct csp_profile *profile, const char *gi
 	return ERROR_SUCCESS;
 }
 
-BOOL WINAPI CPAcquireContext(HCRYPTPROV *prov, LPCSTR container, DWORD flags, CSP_VTABLE *vtable)
+BOOL WINAPI impl_CPAcquireContext(HCRYPTPROV *prov, LPCSTR container, DWORD flags, CSP_VTABLE *vtable)
 {
 	const struct csp_profile *profile;
 	const char *name = NULL;
@@ -87,7 +87,7 @@ BOOL WINAPI CPAcquireContext(HCRYPTPROV *prov, LPCSTR container, DWORD flags, CS
 	}
 }
 
-BOOL WINAPI CPReleaseContext(HCRYPTPROV prov, DWORD flags)
+BOOL WINAPI impl_CPReleaseContext(HCRYPTPROV prov, DWORD flags)
 {
 	if (!handle_close(prov, HANDLE_PROV))
 		return csp_result(NTE_BAD_UID);
@@ -146,7 +146,7 @@ static DWORD container_param(struct prov_obj *p, DWORD param, BYTE *data, DWORD 
 	return NTE_BAD_TYPE;
 }
 
-BOOL WINAPI CPGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len, DWORD flags)
+BOOL WINAPI impl_CPGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len, DWORD flags)
 {
 	struct prov_obj *p;
 	DWORD err;
@@ -173,7 +173,7 @@ BOOL WINAPI CPGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len,
 	return csp_result(err);
 }
 
-BOOL WINAPI CPSetProvParam(HCRYPTPROV prov, DWORD param, const BYTE *data, DWORD flags)
+BOOL WINAPI impl_CPSetProvParam(HCRYPTPROV prov, DWORD param, const BYTE *data, DWORD flags)
 {
 	struct prov_obj *p;
 	DWORD err;
@@ -199,7 +199,7 @@ BOOL WINAPI CPSetProvParam(HCRYPTPROV prov, DWORD param, const BYTE *data, DWORD
 	return csp_result(err);
 }
 
-BOOL WINAPI CPGenRandom(HCRYPTPROV prov, DWORD len, BYTE *buf)
+BOOL WINAPI impl_CPGenRandom(HCRYPTPROV prov, DWORD len, BYTE *buf)
 {
 	struct prov_obj *p;
 	DWORD err;
@@ -236,7 +236,7 @@ DWORD prov_pair_slot(DWORD keyspec)
 	return keyspec == AT_KEYEXCHANGE ? PAIR_KEYX : keyspec == AT_SIGNATURE ? PAIR_SIG : 2;
 }
 
-BOOL WINAPI CPGetUserKey(HCRYPTPROV prov, DWORD keyspec, HCRYPTKEY *key)
+BOOL WINAPI impl_CPGetUserKey(HCRYPTPROV prov, DWORD keyspec, HCRYPTKEY *key)
 {
 	struct csp_key *copy = NULL;
 	struct prov_obj *p;
