@@ -20,6 +20,10 @@
  */
 #include "sysfunc.h"
 #include "spinrw.h"
+#include "csp_debug.h"
+
+/* advapi32's own code traces on Wine's channel for it */
+static CSP_DEBUG_CHANNEL(dbg_crypt, "crypt");
 
 #define SYSTEM_INTERRUPT_INFORMATION_CLASS 23
 
@@ -37,7 +41,7 @@ static BOOL CALLBACK find_source(INIT_ONCE *o, void *param, void **ctx)
 	BYTE probe[1];
 
 	if (!ntdll || !GetProcAddress(ntdll, "wine_get_version") ||
-	    !(query_system = (query_system_fn)GetProcAddress(ntdll, "NtQuerySystemInformation")))
+	    !(query_system = (query_system_fn)(void *)GetProcAddress(ntdll, "NtQuerySystemInformation")))
 		return FALSE;
 	/* A short buffer reports the size one call fills. */
 	query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, probe, 0, &query_chunk);
@@ -106,5 +110,13 @@ BOOL sysfunc_random(void *buf, ULONG len)
 
 BOOLEAN WINAPI SystemFunction036(void *buffer, ULONG length)
 {
-	return sysfunc_random(buffer, length);
+	BOOLEAN ok;
+
+	/* the bytes are key material: their count only */
+	CSP_TRACE(dbg_crypt, "(%p, %lu)", buffer, length);
+	ok = sysfunc_random(buffer, length);
+	if (!ok)
+		CSP_ERR(dbg_crypt, "no random source (not Wine's ntdll?)");
+	CSP_RESULT(dbg_crypt, FALSE, ok, NULL);
+	return ok;
 }
