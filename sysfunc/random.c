@@ -41,7 +41,7 @@ static BOOL CALLBACK find_source(INIT_ONCE *o, void *param, void **ctx)
 	BYTE probe[1];
 
 	if (!ntdll || !GetProcAddress(ntdll, "wine_get_version") ||
-	    !(query_system = (query_system_fn)(void *)GetProcAddress(ntdll, "NtQuerySystemInformation")))
+	    !(query_system = (query_system_fn)(void (*)(void))GetProcAddress(ntdll, "NtQuerySystemInformation")))
 		return FALSE;
 	/* A short buffer reports the size one call fills. */
 	query_system(SYSTEM_INTERRUPT_INFORMATION_CLASS, probe, 0, &query_chunk);
