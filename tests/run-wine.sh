@@ -29,6 +29,17 @@ tag=$(wine --version 2>/dev/null | grep -Eo '^wine-[0-9.]+')
 log=$top/build/$tag/test-logs
 export TEST_LOGS=$log
 rm -rf "$log" && mkdir -p "$log"
+# A prefix is about 1.3 GB (Wine copies its PE DLLs into system32 and
+# syswow64): each goes once its last stage is done, so that a run needs room
+# for a few at a time, not for all of them (KEEP_PREFIXES=1 keeps them).
+drop_prefixes() { # names after build/$tag/prefix-
+	local name
+	[ -n "${KEEP_PREFIXES:-}" ] && return
+	for name in "$@"; do
+		WINEPREFIX=$top/build/$tag/prefix-$name wineserver -k 2>/dev/null
+		rm -rf "$top/build/$tag/prefix-$name"
+	done
+}
 if [ -z "$WINE32" ]; then
 	no32="$tag here runs no 32-bit program: $WINE32_WHY"
 	echo "($no32)"
@@ -37,6 +48,7 @@ fi
 echo "== [$tag] conformance: Wine's upstream suites (8.0's and 10.0's), WINETEST_PLATFORM=windows =="
 python3 tests/conformance/run.py | tee "$log/conformance.txt"
 count "$log/conformance.txt"
+drop_prefixes csp ours32
 
 # Each winetest-style program in a folder, run with a loader, its output
 # judged: its summary lines, and the loader trace showing our DLLs.
@@ -90,16 +102,19 @@ wineserver -k 2>/dev/null
 echo "== [$tag] install / uninstall round trip (on the builtin prefix) =="
 bash tests/install/roundtrip.sh "$top/build/$tag/prefix-builtin" "build/$host" | tee "$log/install.txt"
 count "$log/install.txt"
+drop_prefixes builtin
 
 
 echo "== [$tag] prefix health: wineboot -u and programs, ours against builtin =="
 bash tests/install/health.sh | tee "$log/health.txt"
 count "$log/health.txt"
+drop_prefixes health-ours health-builtin
 
 echo "== [$tag] interoperability with OpenSSL (RSA keys, signatures, encryption) =="
 python3 tests/interop/run.py "$top/build/$tag/prefix-ours" "build/$host/tests/interop/capi_interop.exe" | tee "$log/interop.txt"
 count "$log/interop.txt"
 wineserver -k 2>/dev/null
+drop_prefixes ours
 
 echo "== [$tag] make run's programs (tools/demo.sh) =="
 demo() { # host loader suffix
@@ -112,6 +127,7 @@ demo() { # host loader suffix
 demo "$host" wine ""
 if [ -n "$WINE32" ]; then demo "$host32" "$WINE32" -32; else echo "  (32-bit demo skipped: $no32)"; fi
 wineserver -k 2>/dev/null
+drop_prefixes demo
 
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$tag: $passed passed, $failed failed"

@@ -69,5 +69,7 @@ if [ -f "$work/cmd32.out" ]; then
 else
 	echo "  (32-bit program after the upgrade not run: Wine 10.0 here runs no 32-bit program)"
 fi
+# the prefix (1.4 GB) goes; its logs stay (KEEP_PREFIXES=1 keeps it too)
+[ -n "${KEEP_PREFIXES:-}" ] || rm -rf "$prefix"
 echo "upgrade: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
