@@ -245,6 +245,23 @@ check: perf
 .PHONY: bench perf
 # --- end of bench ------------------------------------------------------------
 
+# --- certutil (issue 17): certutil.exe, the CSP and key-container verbs ----
+# certutil/*.c, one program for both architectures (the i686 one through
+# tests-% -> demo-tools); tests/certutil/*.c are its test helpers.
+CERTUTIL_SRC   := $(wildcard certutil/*.c)
+CERTUTIL_TESTS := $(patsubst tests/certutil/%.c,$(OUT)/tests/certutil/%.exe,$(wildcard tests/certutil/*.c))
+$(OUT)/certutil.exe: $(CERTUTIL_SRC) certutil/certutil.h | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(WCC) $(WCFLAGS) -static -static-libgcc -o $@ $(CERTUTIL_SRC) -lcrypt32 -ladvapi32
+
+$(OUT)/tests/certutil/%.exe: tests/certutil/%.c | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(WCC) $(WCFLAGS) -static -static-libgcc -o $@ $< -ladvapi32 -lcrypt32
+
+tools demo-tools: $(OUT)/certutil.exe
+tests: $(CERTUTIL_TESTS)
+# --- end of certutil ---------------------------------------------------------
+
 # --- user entry points -----------------------------------------------------
 
 check: all unit tsan fuzz-build
