@@ -30,14 +30,24 @@ static const char *pem_read(const char *path, char *label, size_t label_size, BY
 		*err = GetLastError();
 		return "cannot read the file";
 	}
-	if (!(begin = strstr((char *)text, "-----BEGIN ")) || !(end = strstr(begin + 11, "-----")) ||
-	    (size_t)(end - begin - 11) >= label_size) {
+	/* the first block whose label names a key: an "EC PARAMETERS" or
+	 * "CERTIFICATE" block before it is passed over */
+	for (begin = strstr((char *)text, "-----BEGIN "); begin; begin = strstr(end, "-----BEGIN ")) {
+		if (!(end = strstr(begin + 11, "-----")))
+			break;
+		if ((size_t)(end - begin - 11) < label_size) {
+			memcpy(label, begin + 11, end - begin - 11);
+			label[end - begin - 11] = 0;
+			if (strstr(label, "KEY"))
+				break;
+		}
+		end += 5;
+	}
+	if (!begin || !end) {
 		free(text);
 		*err = ERROR_INVALID_DATA;
-		return "no PEM block (-----BEGIN ...-----) in the file";
+		return "no PEM key block (-----BEGIN ...KEY-----) in the file";
 	}
-	memcpy(label, begin + 11, end - begin - 11);
-	label[end - begin - 11] = 0;
 	stop = strstr(end, "-----END ");
 	if (!stop || !strstr(stop + 9, "-----")) {
 		free(text);
