@@ -64,7 +64,7 @@ static void drop_new_containers(const struct options *o, const struct names *bef
 	for (i = 0; i < now.n; i++) {
 		if (!known(before, now.name[i])) {
 			open_keyset(&plain, now.name[i], CRYPT_DELETEKEYSET, &prov);
-			printf("  (removed the container %s this import had made)\n", now.name[i]);
+			fprintf(stderr, "certutil: removed the container %s this import had made\n", now.name[i]);
 		}
 		free(now.name[i]);
 	}

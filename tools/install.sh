@@ -108,6 +108,28 @@ restore_dlls() { # system-dir backup-dir
 	rm -f "$1/advapi32_wine.dll"
 }
 
+# certutil.exe (issue 17): ours into system32, and the i686 one into
+# syswow64 where the 32-bit half goes; a copy in the backup folder says
+# which file is ours, so uninstall removes only that (and puts back a
+# certutil.exe that was there before: Wine has a builtin stub of that name,
+# which it prefers unless the override "certutil.exe"=native,builtin says
+# otherwise; the override is set and removed here too).
+certutil_exe() { # install|uninstall system-dir backup-dir [build-dir]
+	local to=$2/certutil.exe
+	if [ "$1" = install ]; then
+		[ -f "$4/certutil.exe" ] || { say "no $4/certutil.exe: certutil not installed (run make)"; return 0; }
+		mkdir -p "$3"
+		if [ -f "$to" ] && [ ! -f "$3/certutil.exe.ours" ] && [ ! -f "$3/certutil.exe" ]; then cp -p "$to" "$3/certutil.exe"; fi
+		place "$4/certutil.exe" "$to" && cp "$4/certutil.exe" "$3/certutil.exe.ours"
+		"$wine" reg add "$overrides_key" /v certutil.exe /d native,builtin /f >/dev/null
+	else
+		"$wine" reg delete "$overrides_key" /v certutil.exe /f >/dev/null 2>&1 || true
+		[ -f "$3/certutil.exe.ours" ] && cmp -s "$to" "$3/certutil.exe.ours" && rm -f "$to"
+		if [ -f "$3/certutil.exe" ]; then place "$3/certutil.exe" "$to" -p; fi
+		return 0
+	fi
+}
+
 ensure_prefix() {
 	if [ ! -f "$WINEPREFIX/system.reg" ]; then
 		say "creating prefix $WINEPREFIX"
@@ -138,6 +160,8 @@ do_install() {
 		with_wow64 && "$wine32" regsvr32 /s $n.dll
 		"$wine64" regsvr32 /s $n.dll
 	done
+	certutil_exe install "$sys32" "$backup" "$dir"
+	with_wow64 && certutil_exe install "$wow64" "$backup/wow64" "$dir32"
 	winesrv -w
 	say "installed ($mode, $arch) into $WINEPREFIX: $ours"
 }
@@ -168,6 +192,8 @@ do_uninstall() {
 		"$wine64" regsvr32 /s $n.dll
 	done
 	winesrv -w
+	certutil_exe uninstall "$sys32" "$backup"
+	[ -n "$wow" ] && certutil_exe uninstall "$wow64" "$backup/wow64"
 	rm -rf "$backup"
 	say "uninstalled from $WINEPREFIX"
 }
