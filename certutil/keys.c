@@ -124,14 +124,20 @@ int cmd_key(const struct options *o)
 	DWORD len, flag = CRYPT_FIRST, err;
 	int n = 0;
 
+	if (only) {
+		/* a container that cannot be opened gives the failure line alone */
+		if (!open_keyset(o, only, 0, &prov))
+			return fail(o, GetLastError(), "%s", only);
+		CryptReleaseContext(prov, 0);
+	} else if (!open_keyset(o, NULL, CRYPT_VERIFYCONTEXT, &prov)) {
+		return fail(o, GetLastError(), "CryptAcquireContext");
+	}
 	printf("%s (%s keysets):\n", o->csp ? o->csp : default_csp(), o->user ? "user" : "machine");
 	if (only) {
 		if (!show_container(o, only))
 			return fail(o, GetLastError(), "%s", only);
 		return done(o);
 	}
-	if (!open_keyset(o, NULL, CRYPT_VERIFYCONTEXT, &prov))
-		return fail(o, GetLastError(), "CryptAcquireContext");
 	for (;; flag = CRYPT_NEXT) {
 		len = sizeof(name);
 		if (!CryptGetProvParam(prov, PP_ENUMCONTAINERS, (BYTE *)name, &len, flag)) {

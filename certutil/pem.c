@@ -107,12 +107,11 @@ static int import_public(const struct options *o, const BYTE *der, DWORD len)
 		return fail(o, err, "%s: CryptImportPublicKeyInfo", o->argv[0]);
 	}
 	CryptGetKeyParam(key, KP_KEYLEN, (BYTE *)&bits, &n, 0);
-	printf("  %s: RSA public key, %lu bits\n", o->argv[0], (unsigned long)bits);
 	CryptDestroyKey(key);
 	CryptReleaseContext(prov, 0);
 	LocalFree(info);
-	return fail(o, NTE_BAD_KEYSET_PARAM, "%s: a key container holds key pairs: a public key alone cannot be stored in %s",
-	            o->argv[0], o->argv[1]);
+	return fail(o, NTE_BAD_KEYSET_PARAM, "%s: an RSA public key (%lu bits): a key container holds key pairs: "
+	            "a public key alone cannot be stored in %s", o->argv[0], (unsigned long)bits, o->argv[1]);
 }
 
 int cmd_importkey(const struct options *o)

@@ -89,7 +89,9 @@ static BOOL reachable(const struct options *o, const char *container, DWORD spec
 
 	if (!open_keyset(o, container, 0, &prov))
 		return FALSE;
-	ok = CryptGetUserKey(prov, spec, &key);
+	/* Wine's crypt32 gives dwKeySpec 3 (both bits): either pair will do */
+	ok = spec == AT_KEYEXCHANGE || spec == AT_SIGNATURE ? CryptGetUserKey(prov, spec, &key)
+	          : CryptGetUserKey(prov, AT_KEYEXCHANGE, &key) || CryptGetUserKey(prov, AT_SIGNATURE, &key);
 	if (ok)
 		CryptDestroyKey(key);
 	CryptReleaseContext(prov, 0);
@@ -159,8 +161,11 @@ int cmd_importpfx(const struct options *o)
 				free(provider);
 				provider = _strdup(o->csp);
 			}
-			printf("  Key container: %s\n  Provider: %s, %s\n", container, provider,
-			       info->dwKeySpec == AT_SIGNATURE ? "AT_SIGNATURE" : "AT_KEYEXCHANGE");
+			printf("  Key container: %s\n  Provider: %s, ", container, provider);
+			if (info->dwKeySpec == AT_KEYEXCHANGE || info->dwKeySpec == AT_SIGNATURE)
+				printf("%s\n", info->dwKeySpec == AT_SIGNATURE ? "AT_SIGNATURE" : "AT_KEYEXCHANGE");
+			else
+				printf("AT_KEYEXCHANGE (key spec %lu)\n", (unsigned long)info->dwKeySpec);
 			keys++;
 		}
 		free(container);
