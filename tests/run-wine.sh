@@ -13,6 +13,7 @@
 #     no err: line, crash or stack overflow that the builtin prefix does not,
 #     and start every process it starts (tests/install/health.sh);
 #   - interoperability with OpenSSL, in the "ours" prefix;
+#   - certutil.exe (tests/certutil/run.sh), in its own prefix;
 #   - make run's two programs (tools/demo.sh), 64- and 32-bit.
 # Prefixes and logs go to build/WINE/ (WINE: wine-8.0, wine-10.0).  The
 # last line is "N passed, N failed".
@@ -115,6 +116,12 @@ python3 tests/interop/run.py "$top/build/$tag/prefix-ours" "build/$host/tests/in
 count "$log/interop.txt"
 wineserver -k 2>/dev/null
 drop_prefixes ours
+
+echo "== [$tag] certutil: its verbs, OpenSSL keys and PFX into containers, bad input (64- and 32-bit) =="
+bash tests/certutil/run.sh "$top/build/$tag/prefix-certutil" "build/$host" | tee "$log/certutil.txt"
+count "$log/certutil.txt"
+wineserver -k 2>/dev/null
+drop_prefixes certutil
 
 echo "== [$tag] make run's programs (tools/demo.sh) =="
 demo() { # host loader suffix
