@@ -35,7 +35,11 @@ csign=$top/$build/tests/certutil/csign.exe
 aes="Microsoft Enhanced RSA and AES Cryptographic Provider"
 dss="Microsoft Enhanced DSS and Diffie-Hellman Cryptographic Provider"
 
-bash tools/install.sh install "$build" >/dev/null || { echo "install failed"; echo "certutil: 0 passed, 1 failed"; exit 1; }
+mkdir -p "$(dirname "$prefix")"
+# install.sh's and regsvr32's chatter goes to a log
+inst() { bash tools/install.sh "$@" >>"$work/install.log" 2>&1 || { echo "  install.sh $* failed:"; tail -n 5 "$work/install.log"; }; }
+inst install "$build"
+[ -f "$prefix/drive_c/windows/system32/certutil.exe" ] || { echo "install failed"; echo "certutil: 0 passed, 1 failed"; exit 1; }
 
 # cu NAME ARGS...: certutil's stdout in $work/NAME.out (CR dropped), stderr
 # in NAME.err, exit code in $rc.  CU names the program and loader.
@@ -211,6 +215,7 @@ else
 	CU=("$WINE32" 'C:\windows\system32\certutil.exe')
 	WINEDEBUG=-all,+loaddll cu list32 -csplist
 	check "32-bit -csplist: syswow64's rsaenh.dll and dssenh.dll are ours" eval 'ok_rc 0 && has list32 "syswow64\\rsaenh.dll (ours)" && has list32 "syswow64\\dssenh.dll (ours)" && grep -q "certutil.exe\" at [0-9A-Fa-f]*: native" "$work/list32.err"'
+	show list32 3
 	cu key32 -key -user
 	check "32-bit -key -user lists the user containers the 64-bit one made" eval 'ok_rc 0 && has key32 "  cu-test-p1" && has key32 "2048 bits"'
 	cu imp32 -importkey "$(w "$work/k1.pem")" cu-test-32 -user
@@ -233,7 +238,8 @@ for c in cu-test-p1 cu-test-again "$pfx_user"; do cu x -delkey "$c" -user; done
 cu x -delkey "$pfx_machine"
 
 echo "-- CSP-only deployment"
-bash tools/install.sh uninstall "$build" >/dev/null && bash tools/install.sh install "$build" --csp-only >/dev/null
+inst uninstall "$build"
+inst install "$build" --csp-only
 WINEDEBUG=-all,+loaddll cu listcsp -csplist
 check "CSP-only: -csplist shows our rsaenh.dll and dssenh.dll" eval 'ok_rc 0 && has listcsp "system32\\rsaenh.dll (ours)" && has listcsp "system32\\dssenh.dll (ours)" && ! grep -q "(Wine builtin)" "$work/listcsp.out"'
 check "CSP-only: Wine's builtin advapi32.dll served certutil" eval 'grep -q "advapi32.dll\" at [0-9A-Fa-f]*: builtin" "$work/listcsp.err"'
@@ -243,7 +249,7 @@ check "CSP-only: PEM in and out, same modulus" eval 'ok_rc 0 && [ "$(modulus -in
 cu x -delkey cu-test-csp
 
 echo "-- builtin prefix (after uninstall)"
-bash tools/install.sh uninstall "$build" >/dev/null
+inst uninstall "$build"
 check "uninstall gave back Wine's certutil.exe" eval '[ -f "$prefix/drive_c/windows/system32/certutil.exe" ] && ! cmp -s "$prefix/drive_c/windows/system32/certutil.exe" "$build/certutil.exe"'
 CU=("wine" "$(w "$top/$build/certutil.exe")")
 cu listb -csplist
