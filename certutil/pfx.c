@@ -7,7 +7,9 @@
  * (the machine's, or the user's with -user).  With -csp the key must be
  * reachable through that provider too, and the certificate names it.
  * The containers present before are remembered: when the import fails
- * after crypt32 made a container, the new ones are deleted again.
+ * after crypt32 made a container, the new ones are deleted again.  Wine's
+ * crypt32 always uses the provider's default container (named after the
+ * user), so an import is refused while that container holds a key pair.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +100,29 @@ static BOOL reachable(const struct options *o, const char *container, DWORD spec
 	return ok;
 }
 
+/* Wine's crypt32 imports a PFX's key into the provider's default container
+ * (named after the user), opening it when it exists: a second import would
+ * replace the key pair of the first.  TRUE, with its name, when that
+ * container already holds a key pair. */
+static BOOL default_container_busy(const struct options *o, char *name, DWORD size)
+{
+	HCRYPTPROV prov;
+	HCRYPTKEY key;
+	BOOL busy = FALSE;
+
+	if (!CryptAcquireContextA(&prov, NULL, MS_ENHANCED_PROV_A, PROV_RSA_FULL,
+	                          (o->user ? 0 : CRYPT_MACHINE_KEYSET) | CRYPT_SILENT))
+		return FALSE;
+	if (!CryptGetProvParam(prov, PP_CONTAINER, (BYTE *)name, &size, 0))
+		strcpy(name, "(default)");
+	if (CryptGetUserKey(prov, AT_KEYEXCHANGE, &key) || CryptGetUserKey(prov, AT_SIGNATURE, &key)) {
+		CryptDestroyKey(key);
+		busy = TRUE;
+	}
+	CryptReleaseContext(prov, 0);
+	return busy;
+}
+
 int cmd_importpfx(const struct options *o)
 {
 	const char *path = o->argv[0];
@@ -116,6 +141,11 @@ int cmd_importpfx(const struct options *o)
 	if (!PFXIsPFXBlob(&blob)) {
 		free(blob.pbData);
 		return fail(o, CRYPT_E_ASN1_BADTAG, "%s: not a PFX (PKCS #12) file", path);
+	}
+	if (default_container_busy(o, subject, sizeof(subject))) {
+		free(blob.pbData);
+		return fail(o, NTE_EXISTS, "%s: crypt32 would put the key into the container %s, replacing the key pair "
+		            "it holds: move that one first (-exportkey, -delkey)", path, subject);
 	}
 	if (o->password) {
 		n = MultiByteToWideChar(CP_ACP, 0, o->password, -1, NULL, 0);

@@ -130,40 +130,10 @@ cu reimp -importkey "$(w "$work/out8.pem")" cu-test-again -user
 wine "$csign" -user "$aes" cu-test-again sha256 "$(w "$work/msg")" "$(w "$work/sig9")" 2>"$work/csign.err"
 check "the exported PKCS #8 key, imported again, signs byte-identically" eval 'ok_rc 0 && wine "$csign" "$aes" cu-test-p8 sha256 "$(w "$work/msg")" "$(w "$work/sig8")" 2>/dev/null && cmp -s "$work/sig8" "$work/sig9"'
 
-echo "-- PFX from openssl pkcs12 -export"
+echo "-- bad input: one line, exit 1, no container left behind"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/pfxkey.pem" -out "$work/cert.pem" -subj /CN=certutil-test -days 2 2>/dev/null
 openssl pkcs12 -export -inkey "$work/pfxkey.pem" -in "$work/cert.pem" -passout pass:s3cret -out "$work/t.pfx"
 openssl x509 -in "$work/cert.pem" -pubkey -noout >"$work/pfx.pub"
-pfx_import() { # name pfx args...: imports and signs with the container it reports
-	local name=$1 pfx=$2 cont prov user=; shift 2
-	cu "$name" -importPFX "$(w "$pfx")" "$@"
-	cont=$(sed -n 's/^  Key container: //p' "$work/$name.out" | head -n1)
-	prov=$(sed -n 's/^  Provider: \(.*\), AT_KEYEXCHANGE.*/\1/p' "$work/$name.out" | head -n1)
-	case " $* " in *" -user "*) user=-user ;; esac
-	check "-importPFX $* reports the container it made" eval 'ok_rc 0 && [ -n "$cont" ] && [ -n "$prov" ] && has '"$name"' "completed successfully"'
-	show "$name" 6
-	rm -f "$work/sigp"
-	wine "$csign" $user "$prov" "$cont" sha1 "$(w "$work/msg")" "$(w "$work/sigp")" 2>"$work/csign.err"
-	check "the PFX's key signs (SHA-1) in its container ($cont, $prov), openssl verifies with the certificate" \
-		verify -sha1 -verify "$work/pfx.pub" -signature "$work/sigp" "$work/msg"
-	rm -f "$work/sigp"
-	wine "$csign" $user "$aes" "$cont" sha256 "$(w "$work/msg")" "$(w "$work/sigp")" 2>"$work/csign.err"
-	check "the PFX's key signs (SHA-256) through the AES provider, openssl verifies" \
-		verify -sha256 -verify "$work/pfx.pub" -signature "$work/sigp" "$work/msg"
-	pfx_container=$cont
-}
-pfx_import pfxu "$work/t.pfx" -p s3cret -user
-pfx_user=$pfx_container
-if openssl pkcs12 -export -legacy -inkey "$work/pfxkey.pem" -in "$work/cert.pem" -passout pass:s3cret -out "$work/legacy.pfx" 2>/dev/null; then
-	pfx_import pfxm "$work/legacy.pfx" -p s3cret -csp "$aes"
-	pfx_machine=$pfx_container
-else
-	echo "  (openssl here makes no -legacy PFX: the machine import uses the AES one)"
-	pfx_import pfxm "$work/t.pfx" -p s3cret -csp "$aes"
-	pfx_machine=$pfx_container
-fi
-
-echo "-- bad input: one line, exit 1, no container left behind"
 cu mid_m -key
 cu mid_u -key -user
 head -c 700 "$work/k1.pem" >"$work/trunc.pem"
@@ -204,6 +174,43 @@ cu after_d -key -csp "$dss"
 check "bad input left the machine containers as they were" cmp -s "$work/mid_m.out" "$work/after_m.out"
 check "bad input left the user containers as they were" cmp -s "$work/mid_u.out" "$work/after_u.out"
 check "no cu-bad-* container in any keyset" eval '! grep -q "cu-bad-" "$work/after_m.out" "$work/after_u.out" "$work/after_d.out"'
+
+echo "-- PFX from openssl pkcs12 -export (after the bad ones: Wine puts the key into the default container)"
+pfx_import() { # name pfx args...: imports and signs with the container it reports
+	local name=$1 pfx=$2 cont prov user=; shift 2
+	cu "$name" -importPFX "$(w "$pfx")" "$@"
+	cont=$(sed -n 's/^  Key container: //p' "$work/$name.out" | head -n1)
+	prov=$(sed -n 's/^  Provider: \(.*\), AT_KEYEXCHANGE.*/\1/p' "$work/$name.out" | head -n1)
+	case " $* " in *" -user "*) user=-user ;; esac
+	check "-importPFX $* reports the container it made" eval 'ok_rc 0 && [ -n "$cont" ] && [ -n "$prov" ] && has '"$name"' "completed successfully"'
+	show "$name" 6
+	rm -f "$work/sigp"
+	wine "$csign" $user "$prov" "$cont" sha1 "$(w "$work/msg")" "$(w "$work/sigp")" 2>"$work/csign.err"
+	check "the PFX's key signs (SHA-1) in its container ($cont, $prov), openssl verifies with the certificate" \
+		verify -sha1 -verify "$work/pfx.pub" -signature "$work/sigp" "$work/msg"
+	rm -f "$work/sigp"
+	wine "$csign" $user "$aes" "$cont" sha256 "$(w "$work/msg")" "$(w "$work/sigp")" 2>"$work/csign.err"
+	check "the PFX's key signs (SHA-256) through the AES provider, openssl verifies" \
+		verify -sha256 -verify "$work/pfx.pub" -signature "$work/sigp" "$work/msg"
+	pfx_container=$cont
+}
+pfx_import pfxu "$work/t.pfx" -p s3cret -user
+pfx_user=$pfx_container
+cu pfxagain -importPFX "$(w "$work/t.pfx")" -p s3cret -user
+check "a second PFX into the same keyset is refused (Wine's crypt32 would replace the first key): one line" \
+	eval 'ok_rc 1 && lines pfxagain 1 && has pfxagain "replacing the key pair"'
+rm -f "$work/sigp"
+wine "$csign" -user "$aes" "$pfx_user" sha256 "$(w "$work/msg")" "$(w "$work/sigp")" 2>"$work/csign.err"
+check "...and the first PFX's key is still there and signs" \
+	verify -sha256 -verify "$work/pfx.pub" -signature "$work/sigp" "$work/msg"
+if openssl pkcs12 -export -legacy -inkey "$work/pfxkey.pem" -in "$work/cert.pem" -passout pass:s3cret -out "$work/legacy.pfx" 2>/dev/null; then
+	pfx_import pfxm "$work/legacy.pfx" -p s3cret -csp "$aes"
+	pfx_machine=$pfx_container
+else
+	echo "  (openssl here makes no -legacy PFX: the machine import uses the AES one)"
+	pfx_import pfxm "$work/t.pfx" -p s3cret -csp "$aes"
+	pfx_machine=$pfx_container
+fi
 
 echo "-- 32-bit certutil.exe"
 wow64=$prefix/drive_c/windows/syswow64
