@@ -189,8 +189,6 @@ int main(int argc, char **argv)
 			if (verb)
 				return bad_usage("CertUtil: more than one verb: %s", a);
 			verb = find_verb(a);
-		} else if (!strcmp(a, "-") && verb) {
-			args[nargs++] = argv[i];
 		} else {
 			return bad_usage(verb || i > 1 ? "CertUtil: Unknown arg: %s" : "CertUtil: Unknown verb: %s", a);
 		}
