@@ -258,7 +258,7 @@ $(OUT)/tests/certutil/%.exe: tests/certutil/%.c | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(WCC) $(WCFLAGS) -static -static-libgcc -o $@ $< -ladvapi32 -lcrypt32
 
-tools demo-tools: $(OUT)/certutil.exe
+tools demo-tools install: $(OUT)/certutil.exe
 tests: $(CERTUTIL_TESTS)
 # --- end of certutil ---------------------------------------------------------
 
