@@ -133,7 +133,8 @@ int cmd_importpfx(const struct options *o)
 	CRYPT_KEY_PROV_INFO *info;
 	struct names before;
 	DWORD len, err, flags, keys = 0;
-	char subject[512], *container, *provider;
+	char subject[512], *container, *provider, report[4096] = "", why[600] = "no certificate with a private key";
+	size_t r = 0;
 	int n, i;
 
 	if (!(blob.pbData = read_file(path, &blob.cbData)))
@@ -170,7 +171,8 @@ int cmd_importpfx(const struct options *o)
 	}
 	while ((cert = CertEnumCertificatesInStore(store, cert))) {
 		CertGetNameStringA(cert, CERT_NAME_RDN_TYPE, 0, NULL, subject, sizeof(subject));
-		printf("  Certificate: %s\n", subject);
+		r += snprintf(report + r, sizeof(report) - r, "  Certificate: %s\n", subject);
+		r = r < sizeof(report) ? r : sizeof(report) - 1;
 		len = 0;
 		if (!CertGetCertificateContextProperty(cert, CERT_KEY_PROV_INFO_PROP_ID, NULL, &len) ||
 		    !(info = malloc(len)) || !CertGetCertificateContextProperty(cert, CERT_KEY_PROV_INFO_PROP_ID, info, &len))
@@ -178,9 +180,10 @@ int cmd_importpfx(const struct options *o)
 		container = narrow(info->pwszContainerName);
 		provider = info->pwszProvName ? narrow(info->pwszProvName) : _strdup("(default)");
 		if (strcmp(cert->pCertInfo->SubjectPublicKeyInfo.Algorithm.pszObjId, szOID_RSA_RSA)) {
-			printf("  Key container: %s (%s): not an RSA key\n", container, provider);
+			snprintf(why, sizeof(why), "%s: not an RSA key", subject);
 		} else if (o->csp && _stricmp(o->csp, provider) && !reachable(o, container, info->dwKeySpec)) {
-			printf("  Key container: %s (%s): not reachable through %s\n", container, provider, o->csp);
+			snprintf(why, sizeof(why), "the key crypt32 put into %s (%s) cannot be used through %s",
+			         container, provider, o->csp);
 		} else {
 			if (o->csp && _stricmp(o->csp, provider)) {
 				/* the certificate names the chosen provider */
@@ -191,11 +194,13 @@ int cmd_importpfx(const struct options *o)
 				free(provider);
 				provider = _strdup(o->csp);
 			}
-			printf("  Key container: %s\n  Provider: %s, ", container, provider);
-			if (info->dwKeySpec == AT_KEYEXCHANGE || info->dwKeySpec == AT_SIGNATURE)
-				printf("%s\n", info->dwKeySpec == AT_SIGNATURE ? "AT_SIGNATURE" : "AT_KEYEXCHANGE");
-			else
-				printf("AT_KEYEXCHANGE (key spec %lu)\n", (unsigned long)info->dwKeySpec);
+			r += snprintf(report + r, sizeof(report) - r, "  Key container: %s\n  Provider: %s, %s", container,
+			              provider, info->dwKeySpec == AT_SIGNATURE ? "AT_SIGNATURE\n" : "AT_KEYEXCHANGE");
+			r = r < sizeof(report) ? r : sizeof(report) - 1;
+			if (info->dwKeySpec != AT_SIGNATURE)
+				r += snprintf(report + r, sizeof(report) - r, info->dwKeySpec == AT_KEYEXCHANGE ? "\n" :
+				              " (key spec %lu)\n", (unsigned long)info->dwKeySpec);
+			r = r < sizeof(report) ? r : sizeof(report) - 1;
 			keys++;
 		}
 		free(container);
@@ -205,8 +210,10 @@ int cmd_importpfx(const struct options *o)
 	if (!keys) {
 		CertCloseStore(store, 0);
 		drop_new_containers(o, &before);
-		return fail(o, NTE_BAD_KEYSET, "%s: no RSA private key was imported", path);
+		return fail(o, NTE_BAD_KEYSET, "%s: no RSA private key was imported (%s)", path, why);
 	}
+	/* the report once the import has worked: a failure is one line */
+	printf("%s", report);
 	my = CertOpenStore(CERT_STORE_PROV_SYSTEM_A, 0, 0,
 	                   (o->user ? CERT_SYSTEM_STORE_CURRENT_USER : CERT_SYSTEM_STORE_LOCAL_MACHINE), "MY");
 	if (!my) {

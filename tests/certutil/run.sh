@@ -168,6 +168,8 @@ bad "truncated PFX" "FAILED" -importPFX "$(w "$work/trunc.pfx")" -p s3cret -user
 bad "PFX, wrong password" "PFXImportCertStore" -importPFX "$(w "$work/t.pfx")" -p wrong
 bad "garbage as PFX" "not a PFX" -importPFX "$(w "$work/garbage.bin")" -p s3cret
 bad "EC PFX" "FAILED" -importPFX "$(w "$work/ec.pfx")" -p s3cret -user
+bad "PFX with -csp of a provider that cannot use the key (DSS)" "cannot be used through" \
+	-importPFX "$(w "$work/t.pfx")" -p s3cret -user -csp "$dss"
 cu after_m -key
 cu after_u -key -user
 cu after_d -key -csp "$dss"
