@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # wine-root.sh - a Debian root with one Wine release, 64- and 32-bit, for
 # running our tests on a Wine other than the host's (or on a 32-bit Wine the
 # host cannot install).  Only Debian's archive and Debian's packages: the
