@@ -297,8 +297,10 @@ do_install() {
 	# the 32-bit registration first: Wine's 32-bit regsvr32 writes the
 	# registry's 64-bit view as well, which the 64-bit one then sets right
 	for n in $csps; do
-		[ -n "$dir32" ] && "$wine32" 'C:\windows\syswow64\regsvr32.exe' /s "$n.dll"
-		"$wine64" regsvr32 /s "$n.dll"
+		if [ -n "$dir32" ]; then
+			"$wine32" 'C:\windows\syswow64\regsvr32.exe' /s "$n.dll" >/dev/null 2>&1 || die "32-bit regsvr32 $n.dll failed"
+		fi
+		"$wine64" regsvr32 /s "$n.dll" >/dev/null 2>&1 || die "regsvr32 $n.dll failed"
 	done
 	settle
 	echo installed > "$backup/state.new" && mv -f "$backup/state.new" "$backup/state"

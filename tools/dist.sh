@@ -16,7 +16,7 @@ version=$(git describe --tags --always --dirty 2>/dev/null || echo unknown)
 name=cryptoapi-nettle-$version
 out=build/dist
 stage=$out/stage
-rm -rf "$stage" && mkdir -p "$stage"
+rm -rf "$stage" "$out"/cryptoapi-nettle-*.tar.xz && mkdir -p "$stage"   # one release at a time
 say() { printf '[dist] %s\n' "$*"; }
 
 # arch folder in the archive -> the build folder

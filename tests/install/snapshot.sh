@@ -15,5 +15,5 @@ snapshot() { # -> $1
 		[ -n "$wow64" ] && "$wine64" reg query 'HKLM\Software\Wow6432Node\Microsoft\Cryptography\Defaults' /s 2>&1
 		"$wine64" reg query 'HKCU\Software\Wine\DllOverrides' 2>&1
 		ls "$WINEPREFIX/cryptoapi-backup" 2>&1
-	} | tr -d '\r' > "$1"
+	} | tr -d '\r' | grep -v '^error: XDG_RUNTIME_DIR' > "$1"   # (Wine's loader, at times)
 }
