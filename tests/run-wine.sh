@@ -3,13 +3,16 @@
 # run-wine.sh - every test that runs under Wine, on the Wine this command
 # finds (run-all.sh runs it in each Wine root: tools/wine-root.sh run ROOT
 # bash tests/run-wine.sh), 64-bit and, where that Wine runs them here,
-# 32-bit programs:
+# 32-bit programs, every prefix of ours installed by the release archive's
+# setup.sh (make dist), unpacked outside the checkout:
 #   - the conformance runner: Wine's upstream suites, 8.0's and 10.0's
 #     versions, ours (64- and 32-bit), CSP-only and builtin;
 #   - our winetest-style Windows tests, in the runner's "ours" prefix, the
 #     loader trace checked; again as 32-bit programs on our i686 DLLs;
 #   - install and uninstall on the builtin prefix, which must come back as
 #     it was, and the prefix at work meanwhile;
+#   - the archive's setup.sh (status, repeated and interrupted installs)
+#     and run-tests.sh (tests/install/archive.sh);
 #   - prefix health: wineboot -u and programs with our stack installed print
 #     no err: line, crash or stack overflow that the builtin prefix does not,
 #     and start every process it starts (tests/install/health.sh);
