@@ -119,6 +119,15 @@ fi
 check "results-x86_64.txt in winetest's format" sh -c "head -n 1 '$work/results-x86_64.txt' | grep -qx 'Version 4' &&
 	grep -q '^cryptoapi:random_paths start x86_64/random_paths.exe' '$work/results-x86_64.txt' &&
 	grep -q '^cryptoapi:random_paths done (0)$' '$work/results-x86_64.txt'"
-sed 's/^/    /' "$work/run-tests.txt" | grep -v '^    (' 
+# run-tests.cmd is for Windows; Wine's cmd runs it too (against our DLLs
+# here), which shows at least that the script does what it says.
+mkdir -p "$work/cmd"
+(cd "$work/cmd" && WINEPREFIX=$ours_prefix timeout 600 wine cmd /c "$(WINEPREFIX=$ours_prefix wine winepath -w "$tests/run-tests.cmd" 2>/dev/null | tr -d '\r')" \
+	x86_64 rsaenh_slice) 2>&1 | tr -d '\r' > "$work/run-tests-cmd.txt"
+check "run-tests.cmd (in Wine's cmd): the program's summary line" \
+	grep -Eq '^x86_64 rsaenh_slice: .*[0-9]+ tests executed \(0 marked as todo, 0 as flaky, 0 failures\)' "$work/run-tests-cmd.txt"
+check "run-tests.cmd: results-x86_64.txt in winetest's format" sh -c "tr -d '\r' < '$work/cmd/results-x86_64.txt' |
+	grep -q '^cryptoapi:rsaenh_slice done (0)\$'"
+sed 's/^/    /' "$work/run-tests.txt" "$work/run-tests-cmd.txt" | grep -v '^    (' 
 echo "release archive: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
