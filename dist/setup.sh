@@ -217,7 +217,7 @@ restore_backup() {
 	done
 	while IFS='=' read -r n v; do
 		if [ -n "$v" ]; then
-			"$wine64" reg add "$overrides_key" /v "$n" /d "$v" /f >/dev/null
+			"$wine64" reg add "$overrides_key" /v "$n" /d "$v" /f >/dev/null 2>&1 || die "reg add of the override $n failed"
 		else
 			"$wine64" reg delete "$overrides_key" /v "$n" /f >/dev/null 2>&1 || true
 		fi
@@ -292,7 +292,7 @@ do_install() {
 	put_files "$from" "$sys32" "$dir64"
 	[ -n "$dir32" ] && put_files "$from32" "$wow64" "$dir32"
 	for n in $ours; do
-		"$wine64" reg add "$overrides_key" /v "$n" /d native,builtin /f >/dev/null
+		"$wine64" reg add "$overrides_key" /v "$n" /d native,builtin /f >/dev/null 2>&1 || die "reg add of the override $n failed"
 	done
 	# the 32-bit registration first: Wine's 32-bit regsvr32 writes the
 	# registry's 64-bit view as well, which the 64-bit one then sets right
