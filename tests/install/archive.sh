@@ -80,9 +80,14 @@ else
 	check "an install to interrupt (TERM) started" false
 fi
 
-if start_install "$work/install-kill.txt"; then
+# An install killed outright (KILL, its Wine processes too) once it has begun.
+kill_install() { # log
+	start_install "$1" || return 1
 	kill -KILL -$pid; wait $pid 2>/dev/null
 	wineserver -w
+}
+
+if kill_install "$work/install-kill.txt"; then
 	bash "$setup" status > "$work/status-killed.txt" 2>&1
 	check "after an install killed outright, status says it did not finish" grep -q 'did not finish' "$work/status-killed.txt"
 	bash "$setup" uninstall > "$work/uninstall-killed.txt" 2>&1
@@ -92,9 +97,7 @@ else
 	check "an install to kill started" false
 fi
 
-if start_install "$work/install-kill2.txt"; then
-	kill -KILL -$pid; wait $pid 2>/dev/null
-	wineserver -w
+if kill_install "$work/install-kill2.txt"; then
 	bash "$setup" install > "$work/install-repair.txt" 2>&1
 	check "a second install after a killed one undoes it first" grep -q 'did not finish: undoing it first' "$work/install-repair.txt"
 	bash "$setup" status > "$work/status-repaired.txt" 2>&1
