@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # Makefile - builds advapi32.dll, cryptsp.dll, rsaenh.dll and dssenh.dll for Windows with
 # mingw-w64, the native (Linux) unit tests of the CSP core, and the Windows
 # tests and tools.  `make` builds, `make check` runs every test, `make run`
@@ -270,6 +271,12 @@ check: all unit tsan fuzz-build
 run: all
 	bash tools/demo.sh
 
+# The release archives in build/dist/ (tools/dist.sh): the DLLs and
+# setup.sh, their debug files, the Windows tests with Wine's suites.
+dist: all
+	python3 tests/conformance/run.py --build-only
+	bash tools/dist.sh
+
 WINEPREFIX ?= $(HOME)/.wine
 install: $(DLLS)
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh install $(OUT)
@@ -278,9 +285,9 @@ uninstall:
 	WINEPREFIX="$(WINEPREFIX)" bash tools/install.sh uninstall $(OUT)
 
 clean:
-	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/tsan build/winetest build/conformance build/prefix-*
+	rm -rf $(OUT) build/$(HOST32) build/native build/fuzz build/tsan build/winetest build/conformance build/dist build/prefix-*
 
-.PHONY: all dlls setup unit tests tools demo-tools check run install uninstall clean fuzz fuzz-build tsan
+.PHONY: all dlls setup unit tests tools demo-tools check run dist install uninstall clean fuzz fuzz-build tsan
 # Keep the native objects make would otherwise delete as intermediates.
 .SECONDARY:
 -include $(shell find build/$(HOST)/obj build/native/obj build/native/perf/obj build/fuzz/obj build/tsan/obj -name '*.d' 2>/dev/null)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * advapi32.dll - the DLL applications import.  Most of its exports are
  * forwarders (advapi32.def): CryptoAPI names into cryptsp.dll, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * csp_debug.c - WINEDEBUG output for our DLLs (see include/csp_debug.h):
  * ntdll's debug functions found at run time, the cached channel flags, and

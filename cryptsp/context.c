@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * context.c - the exports that make, share and end a provider context, and
  * those that talk to the context itself: CryptAcquireContextA/W,

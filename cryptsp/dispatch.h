@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dispatch.h - the dispatcher's internal objects: provider contexts, keys and
  * hashes behind opaque public handles, and the helpers every Crypt* export

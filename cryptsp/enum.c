@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * enum.c - what the provider registry is asked and told through the API:
  * CryptEnumProviders, CryptEnumProviderTypes, CryptGetDefaultProvider

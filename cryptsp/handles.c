@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * handles.c - the table behind every public HCRYPTPROV, HCRYPTKEY and
  * HCRYPTHASH.  A handle is never a pointer to an object: it is an address

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hashes.c - the hash exports, signing and verifying included.  Same shape
  * as keys.c: validate, translate secondary handles of the same context,

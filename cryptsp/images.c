@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * images.c - the CSP images the process has loaded, by "Image Path" as the
  * registry gave it: each keeps one loader reference and its resolved CP*

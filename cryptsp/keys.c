@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * keys.c - the key exports.  Each validates its handles (a key, and where
  * one is passed a hash or an exchange key of the same context), checks its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * objects.c - keys and hashes as children of a provider context: wrapping a
  * CSP handle into a public one, withdrawing it, translating a secondary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * provider.c - a provider context: the CSP image loaded for it, its CP*
  * entry points, the VTableProvStruc handed to CPAcquireContext, and its two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * registry.c - where providers are found: each installed CSP under
  * HKLM\SOFTWARE\Microsoft\Cryptography\Defaults\Provider\<name> ("Image

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * registry_cache.c - the answers of registry_provider_image (a provider's
  * expanded "Image Path" for a name and type), remembered until anything

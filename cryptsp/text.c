@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * text.c - ANSI/wide conversions for the A entry points, and handing a
  * string back through a caller's buffer the way CryptoAPI does (sizes in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * trace.c - the Crypt* exports as the application sees them: each traces
  * its arguments on the "crypt" channel (the one Wine's builtin advapi32

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * csp_debug.h - WINEDEBUG channels for our DLLs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cspdk.h - the interface between the CryptoAPI dispatcher (cryptsp.dll) and
  * a Cryptographic Service Provider (rsaenh.dll, dssenh.dll): the CP* entry

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * spinrw.h - the reader-writer lock of the handle tables, on every call's
  * path: one LONG holding the count of readers, WRITER while a writer holds

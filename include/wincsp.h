@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * wincsp.h - the Windows names a CSP core needs (DWORD, ALG_ID, CALG_*, KP_*,
  * HP_*, PP_*, CRYPT_* flags, NTE_* and ERROR_* codes, BLOBHEADER...), so the

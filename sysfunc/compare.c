@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * compare.c - SystemFunction030/031: are two 16-byte blocks equal?  TRUE
  * when they are.  Every byte is compared, whatever the first difference, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * des.c - DES on single blocks with 56-bit keys given as 7 bytes, and the
  * SystemFunction exports that are nothing more: 001/002 (one block), 003

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash_contexts.c - MD4Init/Update/Final, MD5Init/Update/Final and
  * A_SHAInit/Update/Final over the context layouts Windows programs know.

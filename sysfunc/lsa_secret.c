@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * lsa_secret.c - SystemFunction004/005: the DES-ECB encryption of a counted
  * byte string that LSA uses for secrets.  The clear text is prefixed with a

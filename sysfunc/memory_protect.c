@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * memory_protect.c - SystemFunction040/041 (RtlEncryptMemory and
  * RtlDecryptMemory): encrypt a buffer in place so that only the same scope

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * ntlm.c - the LAN Manager and NT password hashes and the NTLM response:
  * SystemFunction006 (LM hash), 007 (NT hash: MD4 of the UTF-16 password),

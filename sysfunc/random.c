@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * random.c - the system's random number generator: SystemFunction036
  * (RtlGenRandom) and the helper the other functions here use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rc4.c - SystemFunction032/033: RC4 over a counted byte string, in place,
  * keyed by another.  RC4's key schedule reads at most 256 key bytes, so a

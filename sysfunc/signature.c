@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * signature.c - CheckSignatureInFile and SystemFunction035, its ANSI form:
  * does a CSP image carry Microsoft's CSP signature?  Windows checks it with

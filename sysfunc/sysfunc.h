@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * sysfunc.h - the small cryptographic helpers Windows exports from advapi32
  * and cryptsp under the names SystemFunction001..041, MD4*, MD5* and A_SHA*

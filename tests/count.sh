@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # count.sh - sourced by the test runners: passed/failed/skipped totals,
 # count FILE, which adds the last "N passed, N failed" line of FILE (a
 # missing line counts as one failure), and check WHAT COMMAND..., one check

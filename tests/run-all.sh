@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # run-all.sh - every test of the project, in order, ending with one line
 # "N passed, N failed" (the sum over all parts).  Run through `make check`,
 # which builds everything first.
 #   1. native unit tests of the CSP core, under ASan and UBSan; a threaded
 #      test of the core under TSan;
+#   1c. the release archives (tools/dist.sh) and their contents
+#      (tests/dist/check.sh);
 #   2. everything that runs under Wine (tests/run-wine.sh), once in each
 #      Wine root (tools/wine-root.sh): Debian bookworm's Wine 8.0 and trixie's
 #      Wine 10.0, 64-bit and, where that Wine runs them here, 32-bit: Wine's
@@ -63,6 +66,11 @@ done
 # where that Wine can run them here, 32-bit programs (tests/run-wine.sh).
 # The upstream suites are compiled here (mingw-w64 is on the host, not in the roots).
 python3 tests/conformance/run.py --build-only || { echo "  the upstream suites did not build: counted as one failure"; failed=$((failed + 1)); }
+# The release archives (make dist): the Wine runs below install from them.
+echo "== 1c. the release archives (make dist) and the licensing =="
+bash tools/dist.sh | tee "$log/dist-make.txt"
+bash tests/dist/check.sh | tee "$log/dist.txt"
+count "$log/dist.txt"
 for root in ${WINE_ROOTS:-bookworm trixie}; do
 	echo "== 2. under Wine: the Debian $root root =="
 	bash tools/wine-root.sh create "$root" || { echo "  no $root root: counted as one failure"; failed=$((failed + 1)); continue; }

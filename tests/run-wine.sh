@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # run-wine.sh - every test that runs under Wine, on the Wine this command
 # finds (run-all.sh runs it in each Wine root: tools/wine-root.sh run ROOT
 # bash tests/run-wine.sh), 64-bit and, where that Wine runs them here,
-# 32-bit programs:
+# 32-bit programs, every prefix of ours installed by the release archive's
+# setup.sh (make dist), unpacked outside the checkout:
 #   - the conformance runner: Wine's upstream suites, 8.0's and 10.0's
 #     versions, ours (64- and 32-bit), CSP-only and builtin;
 #   - our winetest-style Windows tests, in the runner's "ours" prefix, the
 #     loader trace checked; again as 32-bit programs on our i686 DLLs;
 #   - install and uninstall on the builtin prefix, which must come back as
 #     it was, and the prefix at work meanwhile;
+#   - the archive's setup.sh (status, repeated and interrupted installs)
+#     and run-tests.sh (tests/install/archive.sh);
 #   - prefix health: wineboot -u and programs with our stack installed print
 #     no err: line, crash or stack overflow that the builtin prefix does not,
 #     and start every process it starts (tests/install/health.sh);
@@ -44,6 +48,21 @@ drop_prefixes() { # names after build/$tag/prefix-
 if [ -z "$WINE32" ]; then
 	no32="$tag here runs no 32-bit program: $WINE32_WHY"
 	echo "($no32)"
+fi
+
+# The release archives (make dist), unpacked outside the checkout: every
+# prefix of ours below is installed by the archive's setup.sh alone.
+dist=$(ls -t "$top"/build/dist/cryptoapi-nettle-*.tar.xz 2>/dev/null | grep -v -e '-debug\.tar' -e '-tests\.tar' | head -n 1)
+if [ -z "$dist" ]; then
+	echo "  no release archive in build/dist (make dist): counted as one failure; installing from the build tree"
+	failed=$((failed + 1))
+else
+	unpacked=$(mktemp -d /tmp/cryptoapi-dist.XXXXXX)
+	tar -C "$unpacked" -xJf "$dist" && tar -C "$unpacked" -xJf "${dist%.tar.xz}-tests.tar.xz"
+	base=$(basename "$dist" .tar.xz)
+	export CRYPTOAPI_SETUP=$unpacked/$base/setup.sh CRYPTOAPI_TESTS=$unpacked/$base-tests
+	export WINE=$(command -v wine) WINE64=$(command -v wine)
+	echo "(our DLLs are installed from $(basename "$dist"), unpacked into $unpacked)"
 fi
 
 echo "== [$tag] conformance: Wine's upstream suites (8.0's and 10.0's), WINETEST_PLATFORM=windows =="
@@ -103,6 +122,12 @@ wineserver -k 2>/dev/null
 echo "== [$tag] install / uninstall round trip (on the builtin prefix) =="
 bash tests/install/roundtrip.sh "$top/build/$tag/prefix-builtin" "build/$host" | tee "$log/install.txt"
 count "$log/install.txt"
+
+if [ -n "$dist" ]; then
+	echo "== [$tag] the release archive: setup.sh status, repeated and interrupted installs, run-tests.sh =="
+	bash tests/install/archive.sh "$top/build/$tag/prefix-builtin" "$top/build/$tag/prefix-ours" | tee "$log/archive.txt"
+	count "$log/archive.txt"
+fi
 drop_prefixes builtin
 
 
@@ -136,6 +161,7 @@ if [ -n "$WINE32" ]; then demo "$host32" "$WINE32" -32; else echo "  (32-bit dem
 wineserver -k 2>/dev/null
 drop_prefixes demo
 
+[ -n "$dist" ] && rm -rf "$unpacked"
 [ "$skipped" -gt 0 ] && echo "($skipped checks of our Windows tests were skipped: counted neither as passed nor as failed)"
 echo "$tag: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cryptdemo.exe - the main job's Windows program: hashes a file, encrypts it
  * with AES-256-CBC, decrypts it again and compares, all through CryptoAPI as

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # demo.sh - the main job: a prefix under build/, our DLLs installed into it
 # (make install), and tools/cryptdemo.exe hashing, encrypting and decrypting
 # a file through CryptoAPI, with the loader's own word on which DLLs served;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * keyexchange.exe - the manual session key exchange of Microsoft's CryptoAPI
  * documentation, between separate processes with persistent key containers,

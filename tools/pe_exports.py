@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """pe_exports.py - the export names of a PE DLL, read from the file itself
 (no Wine, no binutils needed): one name a line, sorted, with " -> target"
 after a forwarder when --forwarders is given.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # Installs everything the build needs, from nothing, and does nothing twice:
 # Debian packages, a deb-src entry, the nettle/GMP/Wine source packages in
 # build/deps/, and static builds of GMP and nettle for $HOST (default

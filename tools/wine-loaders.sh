@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # wine-loaders.sh - sourced by the scripts that run Wine.  Once a 32-bit Wine
 # is installed, Debian's `wine` starts every program with the 32-bit loader;
 # our 64-bit programs and Wine's own 64-bit ones want the 64-bit loader.  So

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # wine-root.sh - a Debian root with one Wine release, 64- and 32-bit, for
 # running our tests on a Wine other than the host's (or on a 32-bit Wine the
 # host cannot install).  Only Debian's archive and Debian's packages: the
@@ -76,8 +77,29 @@ qemu_loaders() {
 	ln -sfn wine64 "$root/usr/lib/wine/wine-qemu64"
 }
 
+# What the tests run in the root besides Wine (xz: the release archives).
+extras="python3 openssl procps diffutils xz-utils"
+
+# A root made before a package joined $extras gets it now.
+ensure_extras() {
+	local p missing=
+	for p in $extras; do
+		chroot "$root" dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	say "installing$missing"
+	mkdir -p "$top/build/logs"
+	if ! PWD_INSIDE=/ in_root /bin/sh -ec "
+		apt-get update
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+		apt-get clean" >>"$top/build/logs/root-$release.log" 2>&1; then
+		tail -n 20 "$top/build/logs/root-$release.log"; say "installing$missing in the root failed"; exit 1
+	fi
+}
+
 create() {
 	if [ -f "$root/.ready" ]; then
+		ensure_extras
 		qemu_loaders
 		return 0
 	fi
@@ -102,7 +124,7 @@ create() {
 		dpkg --add-architecture i386
 		apt-get update
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-			wine wine64 wine32:i386 $runtime $i386 python3 openssl procps diffutils
+			wine wine64 wine32:i386 $runtime $i386 $extras
 		apt-get clean" >>"$log" 2>&1; then
 		tail -n 20 "$log"; say "installing Wine in the root failed"; exit 1
 	fi

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_dss.c - the bodies of DSS and Diffie-Hellman key BLOBs, versions 2
  * and 3, as one table of layouts: each kind is its magic and the items

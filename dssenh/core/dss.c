@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dss.c - DSA and Diffie-Hellman key objects (see dss.h).  Group and key
  * generation, signatures and verification are nettle's DSA functions;

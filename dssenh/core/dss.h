@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dss.h - the public-key half of the DSS providers (dssenh.dll): DSA
  * signature keys (FIPS 186-2: SHA-1, a 160-bit q, p of 512 to 1024 bits in

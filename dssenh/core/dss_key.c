@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dss_key.c - DSS and Diffie-Hellman pairs as key objects: the pair
  * descriptors of CALG_DSS_SIGN and of CALG_DH_SF / CALG_DH_EPHEM

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dss_key.h - the pair descriptors of the DSS providers' public-key rows
  * (rsaenh/core/pair.h): CALG_DSS_SIGN, and CALG_DH_SF / CALG_DH_EPHEM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * identity.c - this is dssenh.dll: the DSS and Diffie-Hellman providers,
  * built from rsaenh/dll/ with this file instead of rsaenh's; containers

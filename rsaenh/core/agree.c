@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * agree.c - an agreed secret becomes a session key (see agree.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * agree.h - agreed keys (CALG_AGREEDKEY_ANY): what importing a peer's
  * Diffie-Hellman PUBLICKEYBLOB with one's private key gives (blob_pair.c).

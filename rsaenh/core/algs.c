@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * algs.c - the algorithm table.  Names are the ones Windows reports through
  * PP_ENUMALGS_EX; the implementation is always nettle's.

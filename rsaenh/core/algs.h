@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * algs.h - the one algorithm table: every ALG_ID the provider knows appears
  * once, with its class, sizes, names and the nettle code behind it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_opaque.c - OPAQUEKEYBLOB: a session key's whole state in this
  * provider's own layout, to be imported again by the same provider only

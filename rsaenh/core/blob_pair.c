@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_pair.c - PUBLICKEYBLOB and PRIVATEKEYBLOB of any key pair (the
  * body is the pair family's, pair.h), the private one optionally

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_plain.c - PLAINTEXTKEYBLOB: BLOBHEADER, a DWORD byte count, the key
  * bytes.  With CRYPT_IPSEC_HMAC_KEY the bytes become an HMAC key of any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_rsa.c - SIMPLEBLOB: a session key under an RSA key exchange key,
  * PKCS#1 v1.5 or OAEP, little-endian.  BLOBHEADER (bType, bVersion 2,

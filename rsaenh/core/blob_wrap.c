@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blob_wrap.c - SYMMETRICWRAPKEYBLOB: BLOBHEADER (aiKeyAlg: the wrapped
  * key's algorithm), then the key wrapped by another session key with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blobs.c - the table of key BLOB handlers and the header checks every
  * import shares.  Add a row per BLOB type.

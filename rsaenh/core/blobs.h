@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * blobs.h - key BLOBs (CryptImportKey/CryptExportKey): one table of
  * handlers, a row per bType, so each BLOB kind lives in its own module.

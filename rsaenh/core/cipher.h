@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cipher.h - descriptor of one symmetric cipher as the key objects use it:
  * block size, context size and the nettle functions behind it.  Like

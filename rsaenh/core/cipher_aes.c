@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cipher_aes.c - AES-128/192/256 descriptors over nettle, using nettle's
  * dedicated cbc_aesNNN_encrypt (present since nettle 3.8) for CBC speed.

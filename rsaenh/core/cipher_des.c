@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cipher_des.c - DES and triple DES over nettle's des/des3.  Keys are
  * stored as Windows stores them: 8 bytes for DES, 16 for CALG_3DES_112

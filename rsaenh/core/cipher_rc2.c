@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cipher_rc2.c - RC2 over nettle's arctwo (RFC 2268).  The key schedule
  * takes the key bytes with any salt appended and the effective key length

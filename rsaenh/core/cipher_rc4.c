@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cipher_rc4.c - RC4 over nettle's arcfour: a stream cipher (block size 0),
  * one key stream serving both directions, so it has no decryption schedule.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * derive.c - CryptDeriveKey as Microsoft documents it: the key is the
  * first bytes of the hash value; when the value is too short, two 64-byte

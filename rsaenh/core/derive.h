@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * derive.h - CryptDeriveKey: a session key from a hash value.
  */

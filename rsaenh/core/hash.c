@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash.c - hash objects, and the two unkeyed kinds of hash row: nettle
  * hashes and SSL3 SHAMD5, whose value is only ever set.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash.h - hash objects: one running hash over a table row, which once its
  * value has been read is finished and refuses more data.  A row's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash_key.c - CryptHashSessionKey: a session key's bytes fed to a hash.
  * Windows feeds them most significant byte first (reversed) unless the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash_key.h - hashing a session key's material (CryptHashSessionKey).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hash_mac.c - the keyed hash rows.  CALG_MAC is a CBC-MAC: the data runs
  * through a private copy of a block-cipher key (its mode and IV), the last

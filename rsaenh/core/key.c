@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * key.c - symmetric key objects: creation under a provider profile (key
  * length and salt rules), duplication, wiping, and CryptEncrypt/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * key.h - symmetric key objects: key bytes (and salt), IV and chaining
  * state, mode, permissions and the nettle key schedules of their table

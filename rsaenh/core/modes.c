@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * modes.c - ECB, CBC and 8-bit CFB over a key's nettle schedules (Windows'
  * rsaenh CFB feeds back one byte at a time: nettle's cfb8).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * modes.h - the chaining modes a block key can run in (KP_MODE), each a
  * pair of functions over whole blocks in place, dispatched by table.

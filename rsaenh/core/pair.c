@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * pair.c - what every key pair object shares, whatever its family:
  * creation around a pair, generation under a profile row, the length

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * pair.h - key pairs as key objects.  Every public-key row of the
  * algorithm table (RSA in rsa_key.c; DSS and Diffie-Hellman in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * params.c - KP_* / HP_* get and set, dispatched through small tables.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * params.h - the KP_* and HP_* parameters of key and hash objects
  * (CryptGet/SetKeyParam, CryptGet/SetHashParam), each a table row with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * profiles.c - the provider profiles, as Windows' rsaenh and dssenh report
  * them through PP_ENUMALGS_EX.  Rows the algorithm table does not implement yet (RSA, MAC,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * profiles.h - provider profiles: what each provider name offers from the
  * algorithm table, with Windows' default/min/max key lengths: rsaenh.dll

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * provparams.c - PP_* answers read from the provider profile.
  */

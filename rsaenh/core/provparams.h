@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * provparams.h - the PP_* parameters a provider context answers from its
  * profile alone (name, type, version, algorithm enumeration).  Parameters

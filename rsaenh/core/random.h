@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * random.h - how the portable core gets random bytes: the caller passes a
  * callback (the DLL hands in the OS generator, tests a deterministic one),

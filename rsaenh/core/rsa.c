@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa.c - RSA key pair objects: generation (rsa_keygen.c), duplication (the
  * copy gets a blinding pair of its own),

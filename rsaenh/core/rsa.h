@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa.h - RSA key pairs (CALG_RSA_KEYX / CALG_RSA_SIGN) over nettle and GMP:
  * generation, the key material of PUBLICKEYBLOB/PRIVATEKEYBLOB ("RSA1" /

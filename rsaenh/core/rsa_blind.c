@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_blind.c - blinded RSA private operations with a per-key blinding
  * pair, renewed by squaring or cubing (see rsa_blind.h).  One operation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_blind.h - internal to the RSA files: private-key operations blinded
  * with a pair (r^e, r^-1 mod n) kept per key pair and renewed after every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_key.c - RSA key pairs as key objects: the descriptor of the RSA
  * rows (over rsa.c) and encryption with a key exchange key.

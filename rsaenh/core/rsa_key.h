@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_key.h - RSA key pairs as key objects: the pair descriptor of the
  * RSA rows (pair.h) and CryptEncrypt/CryptDecrypt with a key exchange key.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_keygen.c - a fresh RSA key pair for nettle's key structures.  Each
  * prime is searched upwards from a random odd start of the caller's

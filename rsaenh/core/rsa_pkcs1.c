@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_pkcs1.c - what rsaenh does with an RSA key: PKCS#1 v1.5 signatures
  * (with each hash's DigestInfo, or the bare value) and encryption with

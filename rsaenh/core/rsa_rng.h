@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_rng.h - internal to the RSA files: nettle's random callback over the
  * core's csp_random, remembering a failure of the source so the operation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * schannel.c - SChannel master keys, the master hash and the TLS1 PRF hash
  * rows, and CryptDeriveKey of the write keys (see schannel.h).  A hash over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * schannel.h - the SChannel provider's key schedule (PROV_RSA_SCHANNEL).
  * An SSL3 or TLS1 master key holds the pre-master secret, the client and

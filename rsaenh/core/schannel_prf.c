@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * schannel_prf.c - the two protocols' key schedules on nettle's hashes:
  * TLS1 (RFC 2246, 5 and 6.3: the PRF of HMAC-MD5 and HMAC-SHA-1) and

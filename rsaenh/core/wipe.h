@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * wipe.h - clearing secrets in a way the compiler may not drop as a dead
  * store (key material, hash states, decrypted buffers).

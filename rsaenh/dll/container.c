@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * container.c - key container storage in the registry, in Wine's builtin
  * rsaenh/dssenh format (see container.h).  Private keys are written only under

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * container.h - persistent key containers, stored where and as Wine's
  * builtin rsaenh and dssenh store them, so either provider opens the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * handles.c - the handle table.  A handle is (generation << 20 | slot << 2 |
  * type); a freed slot bumps its generation, so stale handles stay invalid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * handles.h - the handle table: HCRYPTPROV/HCRYPTKEY/HCRYPTHASH values are
  * opaque (slot index, generation, type), checked under a lock on every

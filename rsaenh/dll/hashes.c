@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * hashes.c - the hash exports: CPCreateHash (keyed ones too: MAC, HMAC),
  * CPHashData, CPGetHashParam, CPSetHashParam, CPDestroyHash,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * identity.c - this is rsaenh.dll: the RSA providers, whose containers
  * live where Wine's builtin rsaenh keeps them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * identity.h - which DLL this build of the CSP shell is: rsaenh.dll and
  * dssenh.dll share every file of rsaenh/dll/ but one, identity.c, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * keys.c - the key exports: CPGenKey, CPDeriveKey, CPDestroyKey,
  * CPDuplicateKey, CPGetKeyParam, CPSetKeyParam, CPEncrypt, CPDecrypt,

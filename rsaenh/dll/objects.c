@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * objects.c - creation, lookup and destruction of the objects behind
  * rsaenh.dll's handles, and the OS random source the core is given.

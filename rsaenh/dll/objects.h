@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * objects.h - what the handles of rsaenh.dll and dssenh.dll point to: provider contexts,
  * keys and hashes (each a handle-table head around a core object), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * provider.c - the provider-context exports: CPAcquireContext,
  * CPReleaseContext, CPGetProvParam, CPSetProvParam, CPGenRandom,

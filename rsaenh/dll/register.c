@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * register.c - DllRegisterServer / DllUnregisterServer: the provider entries
  * Windows has for rsaenh or dssenh (the profiles of csp_identity.image) (Defaults\Provider\<name> with "Image Path",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * trace.c - the CP* exports of rsaenh.dll and dssenh.dll: each traces its
  * arguments on the DLL's own channel ("rsaenh" or "dssenh", identity.c),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * import_advapi32.c - linked into every upstream suite the conformance runner
  * builds.  Some suites (crypt_lmhash, crypt_md4, ...) find their functions

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """matrix.py - the conformance table over every Wine the tests ran on: one
 row a suite (SUITE@VERSION of its sources), one column a Wine and
 architecture (ours: our full stack, x86_64 and i686; csp: our CSPs under

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Conformance runner: Wine's own upstream tests for our DLLs, judged as Windows.
 
 Builds each upstream suite from the Wine source package in build/deps with
@@ -179,8 +180,11 @@ def make_prefix(config, reuse):
         subprocess.run(['wine', 'wineboot', '-i'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         subprocess.run(['wineserver', '-w'], env=env)
     if install is not None:
-        subprocess.run(['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR] + install,
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        # the release archive's setup.sh, unpacked by tests/run-wine.sh, where given
+        setup = os.environ.get('CRYPTOAPI_SETUP')
+        cmd = (['bash', setup, 'install'] if setup else
+               ['bash', os.path.join(TOP, 'tools', 'install.sh'), 'install', DLL_DIR])
+        subprocess.run(cmd + install, env=env, check=True, stdout=subprocess.DEVNULL)
     return prefix
 
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Export tables of our DLLs, both architectures, against Wine 8.0's and 10.0's lists.
 
 For x86_64 and i686: every export name is undecorated (CryptGenKey, never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz.h - what the fuzz targets (and their seed generator) share: a
  * deterministic random source, the provider profiles, the fixed RSA key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_blob_dss.c - libFuzzer target: the DSS providers' key BLOB bodies
  * (dssenh/core/blob_dss.c), read by csp_dss_read_public/_private.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_blob_import.c - libFuzzer target: CryptImportKey's parser.  Every
  * BLOB goes through csp_blob_import, so each bType's handler (SIMPLEBLOB,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_decrypt.c - libFuzzer target: CryptDecrypt's padding checks.
  * Symmetric keys (each block cipher in ECB, CBC and CFB, and RC4) strip

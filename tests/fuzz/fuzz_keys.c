@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_keys.c - the fixed keys every fuzz target works with (fuzz.h):
  * made once per process from the unit tests' RSA fixture and constant

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_params.c - libFuzzer target: CryptSetKeyParam / CryptSetHashParam
  * with arbitrary parameter data.  A real caller passes a buffer of the

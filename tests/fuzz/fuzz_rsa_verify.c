@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_rsa_verify.c - libFuzzer target: CryptVerifySignature's check of a
  * PKCS#1 v1.5 signature.  Input: hash algorithm (index into the hashes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * fuzz_sequence.c - libFuzzer target: random sequences of core operations
  * against one provider profile (the first input byte picks it), on eight

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # run.sh TARGET SECONDS - runs one libFuzzer target (build/fuzz/bin/TARGET)
 # for SECONDS (or until FUZZ_RUNS executions, when that is set) on its seed corpus (build/fuzz/corpus/TARGET, read only) and
 # a working corpus (build/fuzz/work/TARGET, kept between runs); crash

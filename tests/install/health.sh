@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # health.sh - a prefix with our stack installed is as healthy as a prefix of
 # Wine's builtin DLLs, on the Wine this runs under: `wineboot -u` (what Wine
 # does to a prefix after an upgrade) and then programs (cmd, reg, and a

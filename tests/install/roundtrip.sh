@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # roundtrip.sh - `make install` then `make uninstall` on a prefix must leave
 # it as it was: the same files in system32, the same provider registry, no
 # DllOverrides of ours.  While installed, the overrides and registration must
@@ -32,21 +33,16 @@ wow64=
 [ -d "$WINEPREFIX/drive_c/windows/syswow64" ] && [ -n "$WINE32" ] &&
 	[ -f "$dir/../i686-w64-mingw32/rsaenh.dll" ] && wow64=1
 
-snapshot() { # -> $1: checksums of the DLLs and the provider and override registry
-	local d
-	{
-		for d in system32 ${wow64:+syswow64}; do
-			(cd "$WINEPREFIX/drive_c/windows/$d" && sha256sum advapi32.dll cryptsp.dll rsaenh.dll dssenh.dll 2>&1;
-			 ls advapi32_wine.dll 2>&1)
-		done
-		"$wine64" reg query 'HKLM\Software\Microsoft\Cryptography\Defaults' /s 2>&1
-		[ -n "$wow64" ] && "$wine64" reg query 'HKLM\Software\Wow6432Node\Microsoft\Cryptography\Defaults' /s 2>&1
-		"$wine64" reg query 'HKCU\Software\Wine\DllOverrides' 2>&1
-	} | tr -d '\r' > "$1"
+. "$top/tests/install/snapshot.sh"
+# The installer: the release archive's setup.sh where tests/run-wine.sh
+# unpacked it (CRYPTOAPI_SETUP), else make install's.
+installer() { # install|uninstall
+	if [ -n "${CRYPTOAPI_SETUP:-}" ]; then bash "$CRYPTOAPI_SETUP" "$1"
+	else bash "$top/tools/install.sh" "$1" "$dir"; fi
 }
 
 snapshot "$work/before.txt"
-bash "$top/tools/install.sh" install "$dir" >/dev/null
+installer install >/dev/null
 snapshot "$work/installed.txt"
 check "our rsaenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/rsaenh.dll" "$dir/rsaenh.dll"
 check "our dssenh.dll copied into system32" cmp -s "$WINEPREFIX/drive_c/windows/system32/dssenh.dll" "$dir/dssenh.dll"
@@ -113,7 +109,7 @@ check "regedit /E wrote a .reg file" reg_file_has "$work/export.reg" '^Windows R
 check "regedit /E wrote the provider registry" reg_file_has "$work/export.reg" 'Defaults\\Provider\\Microsoft Enhanced Cryptographic Provider v1.0\]$' 
 check "regedit /E ran on our advapi32" ours_loaded "$work/regedit.trace"
 
-bash "$top/tools/install.sh" uninstall "$dir" >/dev/null
+installer uninstall >/dev/null
 snapshot "$work/after.txt"
 check "prefix after uninstall is as before install" diff -u "$work/before.txt" "$work/after.txt"
 echo "install round trip: $passed passed, $failed failed"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # upgrade.sh - the upgrade path: a prefix set up with our stack under the
 # host's Wine 8.0 (64-bit only, as on a Debian bookworm machine without
 # wine32), then opened by Wine 10.0 (the trixie root), as after a

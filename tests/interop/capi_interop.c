@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * capi_interop.exe - the CryptoAPI half of the interoperability tests: a
  * thin command-line layer over CryptImportKey/ExportKey, CryptSignHash,

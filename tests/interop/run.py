@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Interoperability of our rsaenh with OpenSSL, both ways.
 
 Runs capi_interop.exe (CryptoAPI, in a prefix with our DLLs installed) and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # check.sh - the deterministic performance guard: instruction counts (Ir)
 # of a fixed set of operations of the native CSP core (tests/perf/perf_ops.c)
 # under `valgrind --tool=callgrind`, against tests/perf/callgrind.txt.  An

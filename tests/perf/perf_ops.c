@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * perf_ops.c - a fixed set of operations of the native CSP core, each
  * counted alone under `valgrind --tool=callgrind --collect-atstart=no`:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_threads.c - the core under ThreadSanitizer: THREADS threads share
  * what a provider shares (the profile and algorithm tables, one RSA key

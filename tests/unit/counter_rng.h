@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * counter_rng.h - deterministic "random" bytes for tests and the callgrind
  * guard: SHA-256 of a counter, so every run sees the same bytes (and runs

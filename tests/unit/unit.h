@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * unit.h - the tiny harness of the native unit tests: CHECK counts passes
  * and failures (printing each failure), unit_done prints the one summary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * advapi32_sysfunc.c - the SystemFunction helpers and hash contexts beyond
  * what Wine's crypt_lmhash/md4/md5/sha suites cover, through advapi32 (and

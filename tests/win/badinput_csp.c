@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * badinput_csp.c - rsaenh.dll's CP* exports called directly (as cryptsp
  * calls them), each handle argument in turn replaced by 0, a made-up value

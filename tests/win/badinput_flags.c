@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * badinput_flags.c - every undefined dwFlags bit, one at a time, for each
  * Crypt* export whose flags Windows checks: NTE_BAD_FLAGS, with nothing

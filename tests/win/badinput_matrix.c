@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * badinput_matrix.c - every Crypt* export of advapi32 (forwarded to
  * cryptsp, which calls rsaenh) given each kind of bad argument, with the

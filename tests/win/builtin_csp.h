@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * builtin_csp.h - Wine's builtin CSPs inside our tests: a copy of the
  * builtin DLL loaded under another name (so cryptsp keeps finding ours

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cryptsp_handles.c - the dispatcher's own tests: bad, freed, wrong-type and
  * foreign handles, context reference counts, keys and hashes outliving their

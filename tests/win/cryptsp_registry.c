@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cryptsp_registry.c - how the dispatcher reads a provider's registration:
  * "Image Path" as a full path, a bare file name or a REG_EXPAND_SZ path

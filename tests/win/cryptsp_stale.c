@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cryptsp_stale.c - every handle-taking CryptoAPI export, table-driven,
  * given handles that are no longer valid: a context already released (with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * debug_channels.c - our DLLs' WINEDEBUG output, seen from outside: this
  * program runs itself as a child with WINEDEBUG=+crypt,+rsaenh,+cryptsp,+dssenh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * doc_hashes.c - the documented behaviour of CryptEncrypt/CryptDecrypt, the
  * hash functions (CryptCreateHash, CryptHashData, CryptHashSessionKey, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * doc_keys.c - the documented behaviour of the key functions (CryptGenKey,
  * CryptDeriveKey, CryptDuplicateKey, CryptExportKey, CryptImportKey,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * doc_provider.c - documented behaviour of the context and provider exports
  * (CryptAcquireContext, CryptGetProvParam/CryptSetProvParam, the provider

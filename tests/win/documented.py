@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """documented.py - the table of Microsoft's documented CryptoAPI behaviour
 (tests/win/documented/*.md) against the tests that show it.
 

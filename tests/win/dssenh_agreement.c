@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dssenh_agreement.c - Diffie-Hellman agreement between two processes that
  * exchange only public values, through our dssenh.dll: this process makes

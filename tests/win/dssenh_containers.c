@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dssenh_containers.c - DSS key containers of our dssenh.dll: a signature
  * pair generated into a named container survives CryptReleaseContext and

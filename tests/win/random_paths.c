@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * random_paths.c - every way a program reaches the system's random
  * generator, with our stack installed: advapi32's SystemFunction036

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_container_safety.c - key containers under abuse: names that are
  * too long or hold a backslash or control characters; a stored pair

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_containers.c - persistent key containers: create, open, delete,
  * enumerate, key pairs that survive CryptReleaseContext, the registry

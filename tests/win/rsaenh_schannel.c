@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_schannel.c - through advapi32: the SChannel provider's key
  * schedule as a TLS client and server use it (each side with its own

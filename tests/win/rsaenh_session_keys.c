@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_session_keys.c - session keys as they travel between programs:
  * the salt each provider gives RC2 and RC4 keys (Microsoft's "Salt Value

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_slice.c - winetest-style checks of the first rsaenh slice through
  * advapi32 (verify contexts, hashes, AES keys and CBC/PKCS#5), plus direct

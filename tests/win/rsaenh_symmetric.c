@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsaenh_symmetric.c - winetest-style checks of rsaenh's symmetric side
  * through advapi32: RC2, RC4, DES and triple DES with every provider's

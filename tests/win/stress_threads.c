@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * stress_threads.c - many threads on one provider and its keys, plus threads
  * with providers of their own, doing mixed operations for a bounded time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * win_test.h - what our winetest-style programs share: a call that must
  * fail with a given Windows error code, a verify context, a key of known

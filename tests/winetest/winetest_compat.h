@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * winetest_compat.h - what Wine's include/wine/test.h needs from its own
  * build environment and mingw-w64's headers do not give.  Force-included

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * bench.c - bench.exe's entry point and timing.  Runs every operation once
  * and prints its rate (see bench.h for the line format).

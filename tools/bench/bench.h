@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * bench.h - shared by the parts of bench.exe, the benchmark program of
  * `make bench`: timing helpers and the result line format.  Every result is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * capi.c - the operations through CryptoAPI, as an application calls them:
  * one CRYPT_VERIFYCONTEXT context of MS_ENH_RSA_AES_PROV, keys from

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # chart.gp - bench.png from build/bench.dat (written by run.py): for each
 # operation the ratios ours/builtin and ours/raw nettle, on a log scale, with
 # the 1x line.  gnuplot -e "datafile='...'; outfile='...'" chart.gp

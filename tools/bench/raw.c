@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * raw.c - the same operations as capi.c, calling nettle and GMP directly
  * (statically linked into bench.exe): what the machine can do in this kind

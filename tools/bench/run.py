@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """make bench: bench.exe side by side with Wine's builtin DLLs, ours (full
 stack and CSP only) and raw nettle, in one run on one machine.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * threads.c - bulk operations from 1, 2 and 4 threads at once, each
  * thread with its own context and key (or hash): total throughput per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * pair_fixture.h - what the DSS and DH key object tests share: the three
  * DSS profiles' BLOB environments over a counter random source, and short

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_blob3.c - version 3 DSS and Diffie-Hellman key BLOBs through the
  * BLOB table: CRYPT_BLOB_VER3 exports (DSSPUBKEY_VER3 / DSSPRIVKEY_VER3,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_dh_key.c - Diffie-Hellman pairs as key objects, through the
  * generic entry points: a CRYPT_PREGEN key given its group through KP_P,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_dss.c - the DSS providers' public-key core: a DSA key and signature
  * made by OpenSSL (openssl genpkey / dgst -sha1 -sign, 1024-bit p, 160-bit

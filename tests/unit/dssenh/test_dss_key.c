@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_dss_key.c - DSS pairs as key objects, through the generic entry
  * points (csp_pair_generate, csp_key_get_param / csp_key_set_param, the

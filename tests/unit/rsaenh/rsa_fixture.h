@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rsa_fixture.h - a fixed 512-bit RSA key exchange key (e = 65537) as a
  * PRIVATEKEYBLOB, and answers computed for it outside this code base

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_blob_rsa.c - the RSA key BLOBs through the BLOB table: PUBLICKEYBLOB
  * and PRIVATEKEYBLOB round trips (byte for byte), exportability, sizing,

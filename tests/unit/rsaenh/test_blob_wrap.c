@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_blob_wrap.c - SYMMETRICWRAPKEYBLOB and OPAQUEKEYBLOB.  Wrapped keys
  * against independent answers: RFC 3394's own test vectors for AES key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_blobs.c - the BLOB handler table and PLAINTEXTKEYBLOB: round trips,
  * header and length checks, exportability (NTE_BAD_KEY_STATE), sizing,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_cipher.c - AES-128/192/256 known answers (NIST SP 800-38A CBC and
  * FIPS-197 ECB), CBC/PKCS#5 round trips across chained calls, padding

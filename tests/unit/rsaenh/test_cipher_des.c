@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_cipher_des.c - DES, two-key and three-key triple DES known answers
  * (FIPS 81 / NIST SP 800-67), through key objects in ECB and CBC modes,

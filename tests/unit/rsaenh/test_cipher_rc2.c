@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_cipher_rc2.c - RC2 known answers of RFC 2268 section 5 (key bytes
  * and effective key length separately, through KP_EFFECTIVE_KEYLEN), and

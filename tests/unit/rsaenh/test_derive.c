@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_derive.c - CryptDeriveKey's results as Windows gives them: keys
  * derived from the MD2 hash of the bytes 0..1999 (as Wine's conformance

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_fuzz_regressions.c - the bugs the fuzz targets (tests/fuzz/) found,
  * each pinned down by the smallest call that showed it:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_hash.c - known answers for every hash in the table (MD2 RFC 1319,
  * MD4 RFC 1320, MD5, SHA-1, SHA-256/384/512), finishing rules,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_hash_mac.c - the keyed hashes.  HMAC: RFC 2202 (MD5, SHA-1, with a
  * key longer than the block hashed first) and RFC 4231 (SHA-256 with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_params.c - the salt and effective-length parameters and their
  * per-provider rules: which keys get a salt (40-bit, CRYPT_CREATE_SALT,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_profiles.c - the algorithm table and the provider profiles over it:
  * lookups by name and type, key-length rules, PP_* answers, enumeration.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_rsa.c - RSA key pairs: generation, PKCS#1 v1.5 signatures against
  * known answers (computed independently, with Python's integers, for a

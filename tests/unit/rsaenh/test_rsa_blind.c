@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_rsa_blind.c - signatures through the per-key blinding pair
  * (rsa_blind.c): every one of a run of signatures with the same key, whose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_rsa_keygen.c - RSA key generation (rsa_keygen.c): exact modulus
  * lengths, primes of the promised shape, the private values consistent

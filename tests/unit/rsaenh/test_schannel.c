@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_schannel.c - the SChannel key schedule: TLS1 PRF and SSL3 master
  * secrets and key blocks against answers computed independently (Python's

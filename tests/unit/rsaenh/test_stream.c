@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_stream.c - RC4 (RFC 6229 key stream known answers, in-place calls
  * that continue the stream, Final restarting it, sizing) and hashing a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test_wipe.c - key material is wiped before its memory goes back to the
  * allocator.  Linked with -Wl,--wrap=free (Makefile), so every free() of
