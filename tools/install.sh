@@ -22,5 +22,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tools/wine-loaders.sh"
 wine_loaders "$top"
 dir=$(cd "$dir" && pwd)
+# (an empty argument, as callers pass for "the full stack", is no option)
+args=()
+for a in "$@"; do [ -n "$a" ] && args+=("$a"); done
 WINE=$(command -v wine) WINE64=$(command -v wine) WINE32=$WINE32 \
-	exec bash "$top/dist/setup.sh" "$action" --from "$dir" --from32 "$dir/../i686-w64-mingw32" "$@"
+	exec bash "$top/dist/setup.sh" "$action" --from "$dir" --from32 "$dir/../i686-w64-mingw32" ${args[@]+"${args[@]}"}

@@ -5,8 +5,8 @@
 # does to a prefix after an upgrade) and then programs (cmd, reg, and a
 # 32-bit cmd where this Wine runs 32-bit programs) must print no crash, no
 # stack overflow and no err: line that the builtin prefix does not print,
-# and every Windows process running in the builtin prefix afterwards (the
-# services wineboot starts) must run in ours too.  Prints
+# and every Windows process started in the builtin prefix (the services
+# wineboot starts, from Wine's +process trace) must start in ours too.  Prints
 # "prefix health: N passed, N failed" and the lines that differ.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,26 +36,26 @@ session() { # name install-args...
 	rm -rf "$WINEPREFIX" && mkdir -p "$WINEPREFIX"
 	WINEDEBUG=-all wine wineboot -i >/dev/null 2>&1
 	wineserver -w
-	if [ $# -gt 0 ]; then bash "$top/tools/install.sh" install "$top/build/$host" "$@" >/dev/null; fi
-	# the Windows processes of this prefix (its wineserver's clients), sampled
-	# while the session runs: every process that started in it
-	touch "$work/$name.sampling"
-	while [ -f "$work/$name.sampling" ]; do
-		for p in $(pgrep -f '^[A-Za-z]:\\' || true); do
-			{ tr '\0' '\n' < /proc/$p/environ; } 2>/dev/null | grep -qx "WINEPREFIX=$WINEPREFIX" || continue
-			{ tr '\0' ' ' < /proc/$p/cmdline; } 2>/dev/null | sed -E 's/ +$//; s/.*\\//'
-			echo
-		done
-		sleep 0.2
-	done | grep . | sort -u > "$work/$name.processes" &
+	if [ $# -gt 0 ]; then
+		bash "$top/tools/install.sh" install "$top/build/$host" "$@" >"$work/$name.install" 2>&1
+		check "our stack installed into the $name prefix" grep -q '^\[setup\] installed' "$work/$name.install"
+	fi
+	# every process that starts in the session: Wine's trace of
+	# CreateProcessInternalW (a sampling of /proc missed short-lived ones)
 	{
-		WINEDEBUG=err+all wine wineboot -u
-		WINEDEBUG=err+all wine cmd /c echo health
-		WINEDEBUG=err+all wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
-		[ -n "$WINE32" ] && WINEDEBUG=err+all "$WINE32" 'C:\windows\syswow64\cmd.exe' /c echo health32
+		WINEDEBUG=err+all,trace+process wine wineboot -u
+		WINEDEBUG=err+all,trace+process wine cmd /c echo health
+		WINEDEBUG=err+all,trace+process wine reg query 'HKLM\Software\Microsoft\Cryptography\Defaults\Provider'
+		[ -n "$WINE32" ] && WINEDEBUG=err+all,trace+process "$WINE32" 'C:\windows\syswow64\cmd.exe' /c echo health32
 	} >"$work/$name.out" 2>"$work/$name.err"
-	rm -f "$work/$name.sampling"
-	wait
+	# each started process as its command line after the last backslash of
+	# its image path ("iexplore.exe /RegServer"); the image when no command line
+	sed -n 's/^[0-9a-f]*:trace:process:CreateProcessInternalW app \(.*\) cmdline \(.*\)$/\1\t\2/p' "$work/$name.err" |
+		while IFS=$'\t' read -r app cmd; do
+			[ "$cmd" = "(null)" ] && cmd=$app
+			cmd=${cmd#L\"}
+			printf '%s\n' "${cmd%\"}" | sed -E 's/\\\\/\\/g; s/\\"//g; s/ +$//; s/.*\\//'
+		done | grep . | sort -u > "$work/$name.processes"
 	wineserver -k 2>/dev/null
 	grep -E '^[0-9a-f]+:err:|stack overflow|nhandled exception' "$work/$name.err" |
 		sed -E 's/^[0-9a-f]+://; s/0x[0-9a-fA-F]+|[0-9A-F]{8,16}/N/g' | sort -u > "$work/$name.errs"
@@ -81,7 +81,7 @@ unexplained=$(printf '%s\n' "$unexplained" | grep -v '^$')
 check "no err: line that the builtin prefix does not print" test -z "$unexplained"
 [ -n "$unexplained" ] && printf '%s\n' "$unexplained" | sed 's/^/    ours only: /'
 missing=$(comm -23 "$work/builtin.processes" "$work/ours.processes")
-check "every process running in the builtin prefix runs in ours ($(tr '\n' ' ' < "$work/builtin.processes"))" test -z "$missing"
-[ -n "$missing" ] && printf '%s\n' "$missing" | sed 's/^/    not running with ours: /'
+check "every process started in the builtin prefix starts in ours ($(tr '\n' ' ' < "$work/builtin.processes"))" test -z "$missing"
+[ -n "$missing" ] && printf '%s\n' "$missing" | sed 's/^/    not started with ours: /'
 echo "prefix health ($tag): $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
