@@ -139,10 +139,10 @@ system_dirs() {
 	return 0
 }
 
-# Put a file in place by renaming a copy over it: a process that has the old
-# file mapped keeps its pages.
+# Put a file (or a symbolic link, as itself) in place by renaming a copy over
+# it: a process that has the old file mapped keeps its pages.
 place() { # from to
-	cp -p "$1" "$2.new" && mv -f "$2.new" "$2"
+	cp -P -p "$1" "$2.new" && mv -Tf "$2.new" "$2"
 }
 
 # The Windows path of a Unix file (winepath, so any drive mapping works).
@@ -174,11 +174,9 @@ take_backup() {
 	rm -rf "$backup" && mkdir -p "$backup"
 	for d in $(system_dirs); do
 		mkdir -p "$backup/$d"
-		for f in $(for n in $names advapi32_wine; do echo $n.dll; done) certutil.exe; do
-			if [ -L "$WINEPREFIX/drive_c/windows/$d/$f" ]; then
-				cp -P "$WINEPREFIX/drive_c/windows/$d/$f" "$backup/$d/$f"
-			elif [ -f "$WINEPREFIX/drive_c/windows/$d/$f" ]; then
-				cp -p "$WINEPREFIX/drive_c/windows/$d/$f" "$backup/$d/$f"
+		for f in advapi32.dll cryptsp.dll rsaenh.dll dssenh.dll advapi32_wine.dll certutil.exe; do
+			if [ -e "$WINEPREFIX/drive_c/windows/$d/$f" ] || [ -L "$WINEPREFIX/drive_c/windows/$d/$f" ]; then
+				cp -P -p "$WINEPREFIX/drive_c/windows/$d/$f" "$backup/$d/$f"
 			else
 				echo "$f" >> "$backup/$d/absent"
 			fi
@@ -207,12 +205,7 @@ restore_backup() {
 		[ -d "$backup/$d" ] || continue
 		for f in "$backup/$d"/*.dll "$backup/$d"/*.exe; do
 			[ -e "$f" ] || [ -L "$f" ] || continue
-			if [ -L "$f" ]; then
-				cp -P "$f" "$WINEPREFIX/drive_c/windows/$d/$(basename "$f").new"
-				mv -Tf "$WINEPREFIX/drive_c/windows/$d/$(basename "$f").new" "$WINEPREFIX/drive_c/windows/$d/$(basename "$f")"
-			else
-				place "$f" "$WINEPREFIX/drive_c/windows/$d/$(basename "$f")"
-			fi
+			place "$f" "$WINEPREFIX/drive_c/windows/$d/$(basename "$f")"
 		done
 		[ -f "$backup/$d/absent" ] && while read -r f; do
 			rm -f "$WINEPREFIX/drive_c/windows/$d/$f"
@@ -326,7 +319,7 @@ do_uninstall() {
 }
 
 do_status() {
-	local d n k o uses= state
+	local d n k o u uses= state
 	[ -f "$WINEPREFIX/system.reg" ] || die "no prefix at $WINEPREFIX"
 	wine64=$(find_wine64)
 	state=$(cat "$backup/state" 2>/dev/null || echo "not installed")
